@@ -1,0 +1,7 @@
+export {
+  interquartileRange,
+  median,
+  medianAbsoluteDeviation,
+  quantile,
+  quantileSorted,
+} from './statistics/robust';
