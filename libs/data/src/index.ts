@@ -7,3 +7,6 @@ export { tableToMatrix, type NumericMatrix } from './csv/table-to-matrix';
 export { readPricePanel, type PricePanel, type ReadPricePanelOptions } from './prices/price-panel';
 export { priceReturns, type MissingPolicy, type ReturnKind, type ReturnPanel } from './prices/price-returns';
 export { sliceTable, timeSplit, type SplitFractions, type TimeSplit } from './splits/time-split';
+export { parseCsv, type CsvRecords } from './csv/parse-csv';
+export { readCsvRecords } from './csv/read-csv-records';
+export { csvField, formatCsv } from './csv/format-csv';
