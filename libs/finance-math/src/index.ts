@@ -5,3 +5,18 @@ export {
   quantile,
   quantileSorted,
 } from './statistics/robust';
+
+export { countPositives } from './metrics/binary-inputs';
+export { rocAuc, rocCurve, type RocCurve } from './metrics/roc';
+export {
+  averagePrecision,
+  precisionRecallCurve,
+  type PrecisionRecallCurve,
+} from './metrics/precision-recall';
+export { precisionAtK } from './metrics/precision-at-k';
+export {
+  confusionAtThreshold,
+  thresholdSweep,
+  type ConfusionCounts,
+} from './metrics/confusion';
+export { bestF1Threshold } from './metrics/best-f1';
