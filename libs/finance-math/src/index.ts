@@ -20,3 +20,4 @@ export {
   type ConfusionCounts,
 } from './metrics/confusion';
 export { bestF1Threshold } from './metrics/best-f1';
+export { destinationPoint, EARTH_RADIUS_KM, haversineKm, offsetKm } from './geo/geo';
