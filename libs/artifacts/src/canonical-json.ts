@@ -62,7 +62,9 @@ class CanonicalWriter {
       const toJSON = (value as { toJSON?: unknown }).toJSON;
       if (typeof toJSON === 'function') return this.write(toJSON.call(value), path, depth);
       const prototype = Object.getPrototypeOf(value);
-      if (prototype !== Object.prototype && prototype !== null) {
+      // A plain object's prototype is some realm's Object.prototype (whose own prototype
+      // is null): objects from another vm context (jest's sandbox) are plain too.
+      if (prototype !== null && Object.getPrototypeOf(prototype) !== null) {
         const name = (value as { constructor?: { name?: string } }).constructor?.name ?? 'object';
         throw new TypeError(`canonicalJson: ${path} is a ${name}; only plain objects and arrays can be written`);
       }
