@@ -29,6 +29,15 @@ const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
+/** `tethys-x ... | head` closes stdout early: that is the reader's choice, not an error. */
+function exitQuietlyOnBrokenPipe(): void {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 function programHelp(program: CliProgram): string {
   const width = Math.max(...program.commands.map((c) => c.name.length));
   const lines = program.commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
@@ -41,6 +50,7 @@ function programHelp(program: CliProgram): string {
  * (`<program>: <reason>`); TETHYS_DEBUG=1 adds the stack trace.
  */
 export async function runCli(program: CliProgram, argv: string[], io: CliIo = processIo): Promise<number> {
+  if (io === processIo) exitQuietlyOnBrokenPipe();
   const [commandName, ...rest] = argv;
   if (commandName === undefined || commandName === '--help' || commandName === '-h' || commandName === 'help') {
     io.stdout(programHelp(program));
