@@ -6,7 +6,10 @@ import { loadAnomalyTrainerParams } from './params';
 
 const committed = path.join(__dirname, '../params.json');
 
-function withChange(change: (p: Record<string, any>) => void): string {
+// Loose JSON shape for editing the committed file in tests.
+type Params = { seed: number; split: Record<string, number>; forest: Record<string, unknown> };
+
+function withChange(change: (p: Params) => void): string {
   const params = JSON.parse(readFileSync(committed, 'utf8'));
   change(params);
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'anomaly-params-')), 'params.json');
@@ -22,11 +25,11 @@ describe('anomaly trainer params', () => {
   });
 
   it.each([
-    ['an unknown key', (p: Record<string, any>) => (p.forest.trees = 5), /forest\.trees/],
-    ['a bad tree count', (p: Record<string, any>) => (p.forest.nEstimators = -3), /forest\.nEstimators/],
-    ['a contamination above 0.5', (p: Record<string, any>) => (p.forest.contamination = 0.7), /forest\.contamination/],
-    ['split fractions not summing to 1', (p: Record<string, any>) => (p.split.test = 0.5), /split/],
-    ['a non-integer seed', (p: Record<string, any>) => (p.seed = 1.5), /seed/],
+    ['an unknown key', (p: Params) => (p.forest.trees = 5), /forest\.trees/],
+    ['a bad tree count', (p: Params) => (p.forest.nEstimators = -3), /forest\.nEstimators/],
+    ['a contamination above 0.5', (p: Params) => (p.forest.contamination = 0.7), /forest\.contamination/],
+    ['split fractions not summing to 1', (p: Params) => (p.split.test = 0.5), /split/],
+    ['a non-integer seed', (p: Params) => (p.seed = 1.5), /seed/],
   ])('refuses %s with a ConfigError naming the key', (_what, change, key) => {
     const file = withChange(change);
     expect(() => loadAnomalyTrainerParams(file)).toThrow(ConfigError);

@@ -1,7 +1,6 @@
 export { generateTransactions, type GeneratedTransactions, type UserSummary } from './generator';
 export { CSV_COLUMNS, formatTimestamp, toCsv } from './csv';
 export {
-  GeneratorParamsError,
   generatorParamsSchema,
   loadGeneratorParams,
   parseGeneratorParams,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { loadParams, parseParams } from '@tethys/config';
 import { z } from 'zod';
 
 /** Upper bound on users x days, so a typo cannot ask for hundreds of millions of rows. */
@@ -50,14 +50,22 @@ export const generatorParamsSchema = z
     }),
   })
   .superRefine((params, ctx) => {
-    if (params.users * params.days > MAX_USER_DAYS) {
-      ctx.addIssue({ code: 'custom', path: ['days'], message: `users * days must be <= ${MAX_USER_DAYS}` });
+    // `input` is what the error message reports as received: the offending value, not the whole params object.
+    const userDays = params.users * params.days;
+    if (userDays > MAX_USER_DAYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['days'],
+        input: params.days,
+        message: `users * days is ${userDays} (users ${params.users}), must be <= ${MAX_USER_DAYS}`,
+      });
     }
     const total = Object.values(params.anomalyRates).reduce((sum, rate) => sum + rate, 0);
     if (total > MAX_TOTAL_ANOMALY_RATE) {
       ctx.addIssue({
         code: 'custom',
         path: ['anomalyRates'],
+        input: params.anomalyRates,
         message: `rates sum to ${total}, must be <= ${MAX_TOTAL_ANOMALY_RATE}`,
       });
     }
@@ -65,56 +73,15 @@ export const generatorParamsSchema = z
 
 export type GeneratorParams = z.infer<typeof generatorParamsSchema>;
 
-/** Bad params: `key` is the dotted path of the first offending parameter. */
-export class GeneratorParamsError extends Error {
-  override readonly name = 'GeneratorParamsError';
-  constructor(
-    message: string,
-    readonly key: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Validates params (from JSON or code); throws `GeneratorParamsError` naming the key. */
+/**
+ * Validates params (from JSON or code). Throws `ConfigError` from `@tethys/config`:
+ * UNKNOWN_KEY or INVALID_VALUE, with `source` and the dotted `key` named.
+ */
 export function parseGeneratorParams(input: unknown, source = 'params'): GeneratorParams {
-  const result = generatorParamsSchema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue.path.map(String);
-  // Unknown keys are reported on the parent object: name the key itself.
-  if (issue.code === 'unrecognized_keys') {
-    const key = [...path, issue.keys[0]].join('.');
-    throw new GeneratorParamsError(`${source}: unknown key "${key}"`, key);
-  }
-  const key = path.length > 0 ? path.join('.') : '(root)';
-  const missing = issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined;
-  const message = missing ? 'is required' : issue.message;
-  throw new GeneratorParamsError(`${source}: ${key} ${message}`, key);
+  return parseParams(input, generatorParamsSchema, source);
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-/** Reads and validates a params JSON file. */
+/** Reads and validates a params JSON file; also FILE_NOT_FOUND / MALFORMED_JSON naming the file. */
 export function loadGeneratorParams(file: string): GeneratorParams {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new GeneratorParamsError(`${file}: cannot read params file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, '(file)');
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new GeneratorParamsError(`${file}: not valid JSON (${(error as Error).message})`, '(file)');
-  }
-  return parseGeneratorParams(json, file);
+  return loadParams(file, generatorParamsSchema);
 }

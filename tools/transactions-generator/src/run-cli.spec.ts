@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXIT_OK, EXIT_USAGE, runCli } from './run-cli';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runCli } from './run-cli';
 
 function run(argv: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
@@ -50,12 +50,40 @@ describe('runCli', () => {
     expect(err[0]).toMatch(message);
   });
 
-  it('exits 2 with the key named on bad params', () => {
+  it('exits 2 with the key named on bad params, writing nothing', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...small, days: 0 }));
-    const { code, err } = run(['--params', bad, '--out', join(dir, 'never')]);
+    const never = join(dir, 'never');
+    const { code, out, err } = run(['--params', bad, '--out', never]);
     expect(code).toBe(EXIT_USAGE);
-    expect(err).toEqual([`transactions-generator: ${bad}: days must be >= 1`]);
+    expect(out).toEqual([]);
+    expect(err).toEqual([`transactions-generator: ${bad}: days: must be >= 1, got 0`]);
+    expect(existsSync(never)).toBe(false);
+  });
+
+  it('exits 2 with one line on a missing or malformed params file', () => {
+    const missing = join(dir, 'missing.json');
+    expect(run(['--params', missing, '--out', join(dir, 'never')])).toEqual({
+      code: EXIT_USAGE,
+      out: [],
+      err: [`transactions-generator: ${missing}: file not found`],
+    });
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"seed": 3,');
+    const { code, err } = run(['--params', broken, '--out', join(dir, 'never')]);
+    expect(code).toBe(EXIT_USAGE);
+    expect(err).toHaveLength(1);
+    expect(err[0]).not.toContain('\n');
+    expect(err[0].startsWith(`transactions-generator: ${broken}: not valid JSON: `)).toBe(true);
+  });
+
+  it('exits 1, not 2, when the output cannot be written', () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'not a directory');
+    const { code, err } = run(['--params', paramsFile, '--out', join(blocker, 'out')]);
+    expect(code).toBe(EXIT_FAILURE);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^transactions-generator: .*(ENOTDIR|EEXIST)/);
   });
 
   it('writes byte-identical CSV and generation.json on every run', () => {
@@ -82,13 +110,10 @@ describe('runCli', () => {
     expect(lines.slice(1).filter((l) => !line.test(l))).toEqual([]);
   });
 
-  it('generates the committed params.json (~40-80k rows) well under 10 s', () => {
+  it('generates the committed params.json (~40-80k rows)', () => {
     const out = join(dir, 'full');
-    const started = performance.now();
     const { code, out: stdout } = run(['--params', join(__dirname, '..', 'params.json'), '--out', out]);
-    const seconds = (performance.now() - started) / 1000;
     expect(code).toBe(EXIT_OK);
-    expect(seconds).toBeLessThan(8);
     const summary = JSON.parse(readFileSync(join(out, 'generation.json'), 'utf8'));
     expect(summary.rowCount).toBeGreaterThanOrEqual(40_000);
     expect(summary.rowCount).toBeLessThanOrEqual(80_000);

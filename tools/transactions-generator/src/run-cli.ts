@@ -1,5 +1,6 @@
+import { ConfigError } from '@tethys/config';
 import { generateTransactions } from './generator';
-import { GeneratorParamsError, loadGeneratorParams } from './params';
+import { loadGeneratorParams } from './params';
 import { writeGeneratedTransactions } from './write-output';
 
 export const USAGE = `Usage: transactions-generator --params FILE --out DIR
@@ -83,7 +84,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stdout(`wrote ${result.rows.length} rows (${anomalies} anomalous) to ${csvPath} in ${seconds} s`);
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof GeneratorParamsError) {
+    // Any ConfigError here comes from the params file (missing, malformed or invalid): a usage problem.
+    if (error instanceof ConfigError) {
       io.stderr(`transactions-generator: ${error.message}`);
       return EXIT_USAGE;
     }

