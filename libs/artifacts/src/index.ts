@@ -12,3 +12,10 @@ export {
 } from './manifest';
 export { writeArtifact, type WriteArtifactOptions } from './write-artifact';
 export { loadArtifact, type LoadArtifactOptions, type LoadedArtifact } from './load-artifact';
+export {
+  JSON_ARTIFACT_CONTENT,
+  loadJsonArtifact,
+  writeJsonArtifact,
+  type LoadedJsonArtifact,
+  type WriteJsonArtifactOptions,
+} from './json-artifact';

@@ -70,27 +70,7 @@ function readManifest(dir: string, absoluteDir: string): ArtifactManifest {
   } catch (cause) {
     throw malformed(`not valid JSON (${describeCause(cause)})`, cause);
   }
-  // The version is checked before the shape: a manifest from another version
-  // may well have another shape, and "unsupported version" is the useful message.
-  const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
-  if (typeof version !== 'number') {
-    throw malformed('schemaVersion is missing or not a number');
-  }
-  if (version !== ARTIFACT_SCHEMA_VERSION) {
-    throw new ArtifactError(
-      'SCHEMA_VERSION',
-      dir,
-      `manifest schema version ${version} found, this library supports version ${ARTIFACT_SCHEMA_VERSION}; retrain the artifact with this version`,
-      { file: MANIFEST_FILE },
-    );
-  }
-  const parsed = artifactManifestSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.length > 0 ? `${formatIssuePath(issue.path)}: ` : '';
-    throw malformed(`${where}${issue.message}`);
-  }
-  return parsed.data as ArtifactManifest;
+  return parseManifest(raw, dir, MANIFEST_FILE);
 }
 
 function verifyOutputOnDisk(dir: string, absoluteDir: string, output: FileDigest): void {
@@ -179,4 +159,32 @@ function createLoadedArtifact(dir: string, absoluteDir: string, manifest: Artifa
       return resolveInside(absoluteDir, rel);
     },
   };
+}
+
+/**
+ * Validates a parsed manifest: the schema version first (a manifest from
+ * another version may well have another shape, and "unsupported version" is
+ * the useful message), then the shape. `file` names where it was read from.
+ */
+export function parseManifest(raw: unknown, dir: string, file: string): ArtifactManifest {
+  const malformed = (detail: string): ArtifactError => new ArtifactError('MANIFEST_MALFORMED', dir, detail, { file });
+  const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (typeof version !== 'number') {
+    throw malformed('schemaVersion is missing or not a number');
+  }
+  if (version !== ARTIFACT_SCHEMA_VERSION) {
+    throw new ArtifactError(
+      'SCHEMA_VERSION',
+      dir,
+      `manifest schema version ${version} found, this library supports version ${ARTIFACT_SCHEMA_VERSION}; retrain the artifact with this version`,
+      { file },
+    );
+  }
+  const parsed = artifactManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length > 0 ? `${formatIssuePath(issue.path)}: ` : '';
+    throw malformed(`${where}${issue.message}`);
+  }
+  return parsed.data as ArtifactManifest;
 }

@@ -130,11 +130,9 @@ function prepareArtifact(options: WriteArtifactOptions): PreparedArtifact {
   const invalid = (detail: string, file?: string): ArtifactError =>
     new ArtifactError('INVALID_ARGUMENT', dir, detail, file === undefined ? {} : { file });
 
+  // Fail fast on the cheap fields before any content is serialised.
   checkField(kindSchema, options.kind, 'kind', invalid);
-  checkField(producerSchema, options.producer, 'producer', invalid);
-  checkField(seedSchema, options.seed, 'seed', invalid);
   const createdAt = options.createdAt ?? reproducibleTimestamp();
-  checkField(createdAtSchema, createdAt, 'createdAt', invalid);
 
   const contents = new Map<string, Uint8Array>();
   for (const [path, content] of Object.entries(options.files)) {
@@ -155,24 +153,46 @@ function prepareArtifact(options: WriteArtifactOptions): PreparedArtifact {
     return { path, sha256: sha256(bytes), bytes: bytes.byteLength };
   });
 
+  const { manifest, manifestJson } = buildManifest({ ...options, createdAt }, outputs, invalid, dir);
+  return {
+    contents: [...contents.entries()].sort(([a], [b]) => compareCodeUnits(a, b)),
+    manifest,
+    manifestJson,
+  };
+}
+
+/** What every manifest records besides its outputs; shared by directory and single-file artifacts. */
+export type ManifestFields = Omit<WriteArtifactOptions, 'dir' | 'files'>;
+
+/**
+ * Validates the manifest fields, hashes the inputs and returns the manifest with
+ * its canonical JSON. `invalid` builds the INVALID_ARGUMENT error for the caller's target.
+ */
+export function buildManifest(
+  fields: ManifestFields,
+  outputs: FileDigest[],
+  invalid: (detail: string, file?: string) => ArtifactError,
+  target = '',
+): { manifest: ArtifactManifest; manifestJson: string } {
+  checkField(kindSchema, fields.kind, 'kind', invalid);
+  checkField(producerSchema, fields.producer, 'producer', invalid);
+  checkField(seedSchema, fields.seed, 'seed', invalid);
+  const createdAt = fields.createdAt ?? reproducibleTimestamp();
+  checkField(createdAtSchema, createdAt, 'createdAt', invalid);
   const manifest: ArtifactManifest = {
     schemaVersion: ARTIFACT_SCHEMA_VERSION,
-    kind: options.kind,
-    producer: { package: options.producer.package, version: options.producer.version },
-    seed: options.seed,
-    params: options.params ?? null,
-    inputs: hashInputs(options.inputs, options.root ?? process.cwd(), dir),
+    kind: fields.kind,
+    producer: { package: fields.producer.package, version: fields.producer.version },
+    seed: fields.seed,
+    params: fields.params ?? null,
+    inputs: hashInputs(fields.inputs, fields.root ?? process.cwd(), target),
     outputs,
-    metrics: options.metrics,
+    metrics: fields.metrics,
     createdAt,
   };
   const manifestJson = canonicalOrThrow(manifest, 'manifest', invalid);
-  return {
-    contents: [...contents.entries()].sort(([a], [b]) => compareCodeUnits(a, b)),
-    // Hand back exactly what a later loadArtifact will read (no shared references, Dates as strings).
-    manifest: JSON.parse(manifestJson) as ArtifactManifest,
-    manifestJson,
-  };
+  // Hand back exactly what a later load will read (no shared references, Dates as strings).
+  return { manifest: JSON.parse(manifestJson) as ArtifactManifest, manifestJson };
 }
 
 function checkField(
@@ -187,7 +207,7 @@ function checkField(
   }
 }
 
-function canonicalOrThrow(value: unknown, label: string, invalid: (detail: string) => ArtifactError): string {
+export function canonicalOrThrow(value: unknown, label: string, invalid: (detail: string) => ArtifactError): string {
   try {
     return serializeCanonical(value, 2, label);
   } catch (cause) {
