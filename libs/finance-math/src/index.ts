@@ -21,3 +21,5 @@ export {
 } from './metrics/confusion';
 export { bestF1Threshold } from './metrics/best-f1';
 export { destinationPoint, EARTH_RADIUS_KM, haversineKm, offsetKm } from './geo/geo';
+export * from './performance';
+export * from './risk';
