@@ -23,3 +23,4 @@ export { bestF1Threshold } from './metrics/best-f1';
 export { destinationPoint, EARTH_RADIUS_KM, haversineKm, offsetKm } from './geo/geo';
 export * from './performance';
 export * from './risk';
+export * from './portfolio';
