@@ -24,3 +24,4 @@ export { destinationPoint, EARTH_RADIUS_KM, haversineKm, offsetKm } from './geo/
 export * from './performance';
 export * from './risk';
 export * from './portfolio';
+export * from './factors';

@@ -29,3 +29,4 @@ export {
   type ShrinkageOptions,
   type ShrinkageTarget,
 } from './shrinkage';
+export * from './efficient-frontier';
