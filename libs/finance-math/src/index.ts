@@ -25,3 +25,4 @@ export * from './performance';
 export * from './risk';
 export * from './portfolio';
 export * from './factors';
+export * from './allocation';

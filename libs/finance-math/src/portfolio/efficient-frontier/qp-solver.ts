@@ -1,4 +1,5 @@
-import highsLoader, { type Highs } from 'highs';
+import type { Highs } from 'highs';
+import { loadHighs } from '../../solvers/highs';
 
 /**
  * A convex QP in HiGHS form: minimise 1/2 x'Qx + c'x subject to
@@ -47,7 +48,7 @@ let solverPromise: Promise<QpSolver> | undefined;
  * `solve` is synchronous. Later calls return the same cached solver.
  */
 export function loadQpSolver(): Promise<QpSolver> {
-  solverPromise ??= highsLoader().then(createQpSolver);
+  solverPromise ??= loadHighs().then(createQpSolver);
   return solverPromise;
 }
 
