@@ -1,0 +1,10 @@
+export { expectedReturnsOf, riskModelOf, estimate, type EstimationSettings } from './estimation';
+export { loadPortfolio, loadQuantSummary, loadRiskAnomalies, type PortfolioArtifact } from './load-artifacts';
+export { marketRiskFeatures, MARKET_RISK_FEATURES, type MarketRiskFeatures } from './market-risk-features';
+export { optimizeProfile, optimizeProfileOrFallBack, type ProfileWeights } from './optimize-profile';
+export { loadQuantTrainerParams, quantTrainerParamsSchema, type QuantTrainerParams, type RiskProfile } from './params';
+export { runProfile, type ProfileResult } from './portfolio-profiles';
+export { detectRiskAnomalies, type FlaggedDay, type RiskAnomalyResult } from './risk-anomalies';
+export { assetVaR, varBacktests, varTable } from './risk-report';
+export { QUANT_KINDS, trainQuant, type QuantTrainingResult, type SummaryEntry } from './train';
+export { slicePanel, walkForward, type WalkForwardOptions, type WalkForwardResult } from './walk-forward';
