@@ -18,6 +18,7 @@ export interface VaRRow {
 
 export interface VaRBacktestRow extends Omit<VarBacktest, 'exceedanceIndices'> {
   series: string;
+  level: number;
   method: RiskMethod;
   window: number;
 }
@@ -63,7 +64,7 @@ export function varBacktests(series: Record<string, ArrayLike<number>>, settings
       for (const method of ['historical', 'parametric'] as const) {
         const forecasts = rollingValueAtRisk(returns, settings.backtestWindow, { method, level });
         const { exceedanceIndices: _indices, ...result } = backtestVaR(realised, forecasts, { level });
-        rows.push({ series: name, method, window: settings.backtestWindow, ...result });
+        rows.push({ series: name, level, method, window: settings.backtestWindow, ...result });
       }
     }
   }

@@ -96,13 +96,20 @@ describe('trainQuant', () => {
   });
 
   it('reports factor exposures whose attribution adds up', () => {
-    const { content } = loadJsonArtifact<{
+    type Model = {
       attribution: { meanExcessReturn: number; alpha: number; factors: { contribution: number }[]; residual: number };
       betas: { name: string }[];
-    }>(path.join(models, 'factor_exposure_moderate.json'), { kind: 'factor_exposure' });
-    const a = content.attribution;
-    expect(a.alpha + a.factors.reduce((s, f) => s + f.contribution, 0) + a.residual).toBeCloseTo(a.meanExcessReturn, 12);
-    expect(content.betas.map((b) => b.name)).toEqual(expect.arrayContaining(['market', 'momentum']));
+    };
+    const { content } = loadJsonArtifact<{ styleModel: Model; statisticalModel: Model }>(
+      path.join(models, 'factor_exposure_moderate.json'),
+      { kind: 'factor_exposure' },
+    );
+    for (const model of [content.styleModel, content.statisticalModel]) {
+      const a = model.attribution;
+      expect(a.alpha + a.factors.reduce((s, f) => s + f.contribution, 0) + a.residual).toBeCloseTo(a.meanExcessReturn, 12);
+    }
+    expect(content.styleModel.betas.map((b) => b.name)).toEqual(['market', 'momentum', 'low_volatility']);
+    expect(content.statisticalModel.betas.map((b) => b.name)).toEqual(['pc1', 'pc2', 'pc3']);
   });
 
   it('is byte-identical when rerun with the same seed', async () => {

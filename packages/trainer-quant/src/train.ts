@@ -124,16 +124,24 @@ export async function trainQuant(
       names: factors.names,
       returns: factors.returns.map((series) => series.slice(factorOffset, factorOffset + sharedDates.length)),
     };
-    const exposure = factorExposure(portfolioReturns.slice(firstShared), aligned, {
-      riskFreeRate: (1 + riskFreeRate) ** (1 / frequency) - 1,
-      periods: frequency,
+    // Two models, because the first principal component is nearly the market factor and the two
+    // together are collinear: a style model (market, momentum, low volatility) for the headline,
+    // and a statistical model on the PCA factors alone.
+    const excess = { riskFreeRate: (1 + riskFreeRate) ** (1 / frequency) - 1, periods: frequency };
+    const select = (names: string[]) => ({
+      names,
+      returns: names.map((n) => aligned.returns[aligned.names.indexOf(n)]),
     });
-    const { regression: _regression, ...exposureContent } = exposure;
+    const styleNames = aligned.names.filter((n) => !n.startsWith('pc'));
+    const pcaNames = aligned.names.filter((n) => n.startsWith('pc'));
+    const styleModel = factorExposure(portfolioReturns.slice(firstShared), select(styleNames), excess);
+    const statisticalModel = factorExposure(portfolioReturns.slice(firstShared), select(pcaNames), excess);
+    const withoutRegression = ({ regression: _regression, ...rest }: typeof styleModel) => rest;
     const exposureFile = path.join(modelsDir, `factor_exposure_${name}.json`);
     const exposureHeadline = {
-      alphaAnnualized: exposure.alpha.annualized,
-      marketBeta: exposure.betas.find((b) => b.name === 'market')?.beta ?? null,
-      rSquared: exposure.rSquared,
+      alphaAnnualized: styleModel.alpha.annualized,
+      marketBeta: styleModel.betas.find((b) => b.name === 'market')?.beta ?? null,
+      rSquared: styleModel.rSquared,
     };
     writeJsonArtifact({
       ...common,
@@ -143,9 +151,8 @@ export async function trainQuant(
       content: {
         profile: name,
         period: [sharedDates[0], sharedDates[sharedDates.length - 1]],
-        factors: factors.names,
-        pcaExplainedVarianceRatio: factors.pca ? Array.from(factors.pca.explainedVarianceRatio) : null,
-        ...exposureContent,
+        styleModel: withoutRegression(styleModel),
+        statisticalModel: { ...withoutRegression(statisticalModel), explainedVarianceRatio: factors.pca ? Array.from(factors.pca.explainedVarianceRatio) : null },
       },
       metrics: exposureHeadline,
     });
