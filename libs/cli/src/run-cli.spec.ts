@@ -1,4 +1,5 @@
 import { formatTable } from './format-table';
+import { joinNegativeOptionValues } from './negative-option-values';
 import { optionalInteger, optionalNumber, requiredString } from './option-values';
 import { runCli, type CliProgram } from './run-cli';
 import { UsageError } from './usage-error';
@@ -85,5 +86,26 @@ describe('option values', () => {
 describe('formatTable', () => {
   it('pads columns', () => {
     expect(formatTable(['a', 'bbb'], [[1, 2], [333, 4]])).toBe('a    bbb\n---  ---\n1    2\n333  4\n');
+  });
+});
+
+describe('negative option values', () => {
+  const options = { target: { type: 'string' as const }, json: { type: 'boolean' as const } };
+
+  it('joins a negative number onto the string option before it', () => {
+    expect(joinNegativeOptionValues(options, ['--target', '-0.05', '--json'])).toEqual(['--target=-0.05', '--json']);
+    expect(joinNegativeOptionValues(options, ['--target', '-.5'])).toEqual(['--target=-.5']);
+  });
+
+  it('leaves options, boolean flags and already-joined values alone', () => {
+    expect(joinNegativeOptionValues(options, ['--target', '--json'])).toEqual(['--target', '--json']);
+    expect(joinNegativeOptionValues(options, ['--json', '-1'])).toEqual(['--json', '-1']);
+    expect(joinNegativeOptionValues(options, ['--target=-1', '-2'])).toEqual(['--target=-1', '-2']);
+  });
+
+  it('lets runCli accept --x -1 as written', async () => {
+    const c = capture();
+    expect(await runCli(program, ['echo', '--text', '-1'], c.io)).toBe(0);
+    expect(c.out.join('')).toBe('-1\n');
   });
 });

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { joinNegativeOptionValues } from './negative-option-values';
 import { UsageError } from './usage-error';
 import type { OptionValues } from './option-values';
 
@@ -66,7 +67,7 @@ export async function runCli(program: CliProgram, argv: string[], io: CliIo = pr
     let parsed: { values: OptionValues; positionals: string[] };
     try {
       parsed = parseArgs({
-        args: rest,
+        args: joinNegativeOptionValues(command.options, rest),
         options: command.options,
         allowPositionals: command.allowPositionals ?? false,
         strict: true,

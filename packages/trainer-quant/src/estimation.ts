@@ -35,13 +35,17 @@ export function expectedReturnsOf(panel: PricePanel, method: ExpectedReturnMetho
 }
 
 /** Annual covariance by the named PyPortfolioOpt risk model. */
-export function riskModelOf(panel: PricePanel, method: RiskModelMethod, settings: { span: number; frequency: number }): Matrix {
+export function riskModelOf(
+  panel: PricePanel,
+  method: RiskModelMethod,
+  settings: { span: number; frequency: number; semicovarianceBenchmark?: number },
+): Matrix {
   const { span, frequency } = settings;
   switch (method) {
     case 'sample_cov':
       return sampleCov(panel, { frequency });
     case 'semicovariance':
-      return semicovariance(panel, { frequency });
+      return semicovariance(panel, { frequency, benchmark: settings.semicovarianceBenchmark });
     case 'exp_cov':
       return expCov(panel, { span, frequency });
     case 'ledoit_wolf':

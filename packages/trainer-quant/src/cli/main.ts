@@ -1,6 +1,9 @@
 import { optionalString, runCli, type CliIo, type CliProgram, type OptionValues } from '@tethys/cli';
 import { loadQuantTrainerParams } from '../params';
 import { trainQuant } from '../train';
+import { metricsCommand } from './metrics-command';
+import { optimizeCommand } from './optimize-command';
+import { varCommand } from './var-command';
 
 const DEFAULT_PARAMS = 'packages/trainer-quant/params.json';
 
@@ -24,6 +27,9 @@ and quant_training_summary.json under models/.`,
       options: { params: { type: 'string' } },
       run: train,
     },
+    optimizeCommand,
+    metricsCommand,
+    varCommand,
   ],
 };
 

@@ -46,7 +46,8 @@ export function validateFrontierInput(
   }
   const rows = Array.from({ length: n }, (_, i) => Float64Array.from(covariance.getRow(i)));
   checkSymmetric(rows, assets);
-  checkPositiveSemidefinite(covariance, rows);
+  symmetrize(rows);
+  checkPositiveSemidefinite(rows);
   return { assets: [...assets], expectedReturns: expectedReturns === null ? null : Float64Array.from(expectedReturns), covariance: rows };
 }
 
@@ -75,7 +76,21 @@ function checkSymmetric(rows: Float64Array[], assets: readonly string[]): void {
   }
 }
 
-function checkPositiveSemidefinite(covariance: Matrix, rows: Float64Array[]): void {
+/**
+ * Averages S and S' in place: within the tolerance checkSymmetric allows, estimators
+ * leave rounding asymmetry (~1e-18) that exact-symmetry code (Cholesky) refuses.
+ */
+function symmetrize(rows: Float64Array[]): void {
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = 0; j < i; j++) {
+      const mean = (rows[i][j] + rows[j][i]) / 2;
+      rows[i][j] = mean;
+      rows[j][i] = mean;
+    }
+  }
+}
+
+function checkPositiveSemidefinite(rows: Float64Array[]): void {
   const n = rows.length;
   let largestDiagonal = 0;
   for (let i = 0; i < n; i++) {
@@ -87,7 +102,7 @@ function checkPositiveSemidefinite(covariance: Matrix, rows: Float64Array[]): vo
   const jitter = PSD_TOLERANCE * Math.max(largestDiagonal, Number.MIN_VALUE);
   const shifted = new Matrix(rows.map((row, i) => Array.from(row, (v, j) => (i === j ? v + jitter : v))));
   if (new CholeskyDecomposition(shifted).isPositiveDefinite()) return;
-  const eigenvalues = new EigenvalueDecomposition(covariance, { assumeSymmetric: true }).realEigenvalues;
+  const eigenvalues = new EigenvalueDecomposition(new Matrix(rows.map((row) => Array.from(row))), { assumeSymmetric: true }).realEigenvalues;
   const smallest = Math.min(...eigenvalues);
   throw new PortfolioOptimizationError(
     'COVARIANCE_NOT_PSD',
