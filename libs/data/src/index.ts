@@ -10,3 +10,4 @@ export { sliceTable, timeSplit, type SplitFractions, type TimeSplit } from './sp
 export { parseCsv, type CsvRecords } from './csv/parse-csv';
 export { readCsvRecords } from './csv/read-csv-records';
 export { csvField, formatCsv } from './csv/format-csv';
+export { parseIsoTimestamp } from './csv/iso-date';
