@@ -1,6 +1,7 @@
 export { tf } from './tf';
 export {
   initTf,
+  releaseWebGpu,
   type InitTfOptions,
   type TfRuntime,
 } from './backend/init-tf';
@@ -15,7 +16,11 @@ export {
 } from './backend/backend-request';
 export { TfBackendError } from './backend/backend-error';
 export type { ModuleLoader } from './backend/module-loader';
-export type { WebGpuOptions } from './backend/webgpu-backend';
+export {
+  SOFTWARE_ADAPTER_APT_PACKAGES,
+  WEBGPU_ADAPTER_ENV,
+  type WebGpuOptions,
+} from './backend/webgpu-backend';
 export { wasmBinaryFolder } from './backend/wasm-backend';
 export {
   MODEL_JSON_FILE,

@@ -64,8 +64,8 @@ export async function activateChoice(
       return { backend: 'tfjs-node', tfBackendName: 'tensorflow', usesGpu: false, reason: source };
     }
     case 'webgpu': {
-      const { software, adapter } = await activateWebGpu(context.loader, context.webgpu, context.env);
-      return { backend: 'webgpu', tfBackendName: 'webgpu', usesGpu: !software, reason: `${source}; ${adapter}` };
+      const { usesGpu, adapter } = await activateWebGpu(context.loader, context.webgpu, context.env);
+      return { backend: 'webgpu', tfBackendName: 'webgpu', usesGpu, reason: `${source}; ${adapter}` };
     }
     case 'wasm':
       await activateWasm();

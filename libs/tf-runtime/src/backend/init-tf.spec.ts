@@ -1,6 +1,6 @@
 import { tf } from '../tf';
 import { TfBackendError } from './backend-error';
-import { forgetTfRuntimeForTests, initTf } from './init-tf';
+import { forgetTfRuntimeForTests, initTf, releaseWebGpu } from './init-tf';
 import type { ModuleLoader } from './module-loader';
 import { forgetNativeBackendForTests, NATIVE_BACKEND_NAME, TFJS_NODE, TFJS_NODE_GPU } from './native-backend';
 
@@ -10,6 +10,10 @@ function fakeLoader(packages: Record<string, () => void> = {}): ModuleLoader & {
   return {
     loaded,
     isInstalled: (id) => id in packages,
+    resolve: (id) => {
+      if (!(id in packages)) throw new Error(`Cannot find module '${id}'`);
+      return `/fake/node_modules/${id}/index.js`;
+    },
     load: (id) => {
       const register = packages[id];
       if (register === undefined) throw new Error(`Cannot find module '${id}'`);
@@ -104,6 +108,33 @@ describe('initTf', () => {
     await expect(initTf({ backend: 'webgpu', log: () => undefined, loader: fakeLoader() })).rejects.toMatchObject({
       packages: ['webgpu', '@tensorflow/tfjs-backend-webgpu'],
     });
+  });
+
+  it('auto never picks webgpu, even when its packages are installed', async () => {
+    const { lines, log } = collectLog();
+    const loader = fakeLoader({ webgpu: () => undefined, '@tensorflow/tfjs-backend-webgpu': () => undefined });
+    const runtime = await initTf({ env: { TETHYS_WEBGPU_ADAPTER: 'software' }, log, loader });
+    expect(runtime.backend).toBe('wasm');
+    expect(loader.loaded).toEqual([]);
+    expect(lines).toEqual(['tfjs backend: wasm (auto: tfjs-node-gpu and tfjs-node not installed)']);
+  });
+
+  it('rejects an unknown TETHYS_WEBGPU_ADAPTER before touching Dawn', async () => {
+    const loader = fakeLoader({ webgpu: () => undefined, '@tensorflow/tfjs-backend-webgpu': () => undefined });
+    const attempt = initTf({ backend: 'webgpu', env: { TETHYS_WEBGPU_ADAPTER: 'cpu' }, log: () => undefined, loader });
+    await expect(attempt).rejects.toThrow(new TfBackendError('webgpu', 'TETHYS_WEBGPU_ADAPTER: unknown adapter "cpu"; use software or hardware'));
+    expect(loader.loaded).toEqual([]);
+  });
+
+  it('says where it looked when the webgpu package has no Dawn build for this platform', async () => {
+    const loader = fakeLoader({ webgpu: () => undefined, '@tensorflow/tfjs-backend-webgpu': () => undefined });
+    const attempt = initTf({ backend: 'webgpu', webgpu: { software: true }, log: () => undefined, loader });
+    await expect(attempt).rejects.toMatchObject({
+      name: 'TfBackendError',
+      packages: ['webgpu'],
+      message: expect.stringMatching(/^webgpu ships no prebuilt Dawn for this platform \(looked for \/fake\/node_modules\/webgpu\/dist\/[\w-]+\/dawn\.node\)$/),
+    });
+    expect(await releaseWebGpu()).toBe(false); // nothing was installed
   });
 
   it('auto prefers tfjs-node-gpu when it sees a GPU', async () => {

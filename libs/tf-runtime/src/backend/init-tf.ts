@@ -2,7 +2,7 @@ import { tf } from '../tf';
 import { activateBackend, type ActivatedBackend } from './activate-backend';
 import { resolveBackendRequest, type TfBackendRequest } from './backend-request';
 import { type ModuleLoader, nodeModuleLoader } from './module-loader';
-import type { WebGpuOptions } from './webgpu-backend';
+import { releaseWebGpuBackend, type WebGpuOptions } from './webgpu-backend';
 
 export interface InitTfOptions {
   /** Which backend; default env TETHYS_TF_BACKEND, else 'auto'. */
@@ -62,6 +62,23 @@ export async function initTf(options: InitTfOptions = {}): Promise<TfRuntime> {
     if (current?.runtime === pending) current = previous;
     throw error;
   }
+}
+
+/**
+ * Releases the webgpu backend: disposes it, destroys its GPU device and
+ * removes Dawn's `navigator.gpu`. Without this a process (or jest worker)
+ * that ran webgpu does not exit. Read tensors with `await t.data()` and
+ * dispose them first; afterwards tfjs has no active backend until the next
+ * initTf / tf.setBackend. A cached webgpu runtime is forgotten, so a later
+ * initTf({ backend: 'webgpu' }) installs Dawn again. Returns whether there
+ * was anything to release.
+ */
+export async function releaseWebGpu(): Promise<boolean> {
+  if (current?.request === 'webgpu') {
+    await current.runtime.then(noop, noop); // never release in the middle of an activation
+    current = null;
+  }
+  return releaseWebGpuBackend();
 }
 
 function noop(): void {}

@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 export interface ModuleLoader {
   /** True when the package can be resolved (installed), without running it. */
   isInstalled(id: string): boolean;
-  /** Runs the package (its side effects register the backend) and returns its exports. */
+  /** The file a package id (or a file inside a package) resolves to; throws when it is not installed. */
+  resolve(id: string): string;
+  /** Runs the package or file (its side effects register the backend) and returns its exports. */
   load(id: string): unknown;
 }
 
@@ -23,6 +25,9 @@ export function nodeModuleLoader(): ModuleLoader {
       } catch {
         return false;
       }
+    },
+    resolve(id) {
+      return requireFromHere.resolve(id);
     },
     load(id) {
       return requireFromHere(id);

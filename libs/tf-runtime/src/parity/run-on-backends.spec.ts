@@ -4,7 +4,10 @@ import { fixedInputs, smallDenseModel, weightValues } from '../testing/small-mod
 import { tf } from '../tf';
 import { maxAbsDifference, runOnBackends } from './run-on-backends';
 
-const nothingInstalled: ModuleLoader = { isInstalled: () => false, load: (id) => { throw new Error(`Cannot find module '${id}'`); } };
+const notFound = (id: string): never => {
+  throw new Error(`Cannot find module '${id}'`);
+};
+const nothingInstalled: ModuleLoader = { isInstalled: () => false, resolve: notFound, load: notFound };
 
 interface StepOutputs {
   before: Float32Array;

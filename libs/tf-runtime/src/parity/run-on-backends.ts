@@ -25,7 +25,9 @@ export interface RunOnBackendsOptions {
  * `fn` itself is thrown. The backend active before the call is restored.
  *
  * `fn` should return plain data (numbers, typed arrays): tensors belong to
- * the backend that made them and should be read and disposed inside `fn`.
+ * the backend that made them and should be read (with `await t.data()`:
+ * webgpu cannot read synchronously in Node) and disposed inside `fn`.
+ * After a run that included webgpu, call `releaseWebGpu()` so the process can exit.
  */
 export async function runOnBackends<T>(
   fn: (backend: ActivatedBackend) => T | Promise<T>,

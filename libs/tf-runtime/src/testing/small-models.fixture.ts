@@ -44,3 +44,8 @@ export function fixedInputs(rows: number, cols: number): number[][] {
 export function weightValues(model: tf.LayersModel): Float32Array[] {
   return model.getWeights().map((weight) => weight.dataSync() as Float32Array);
 }
+
+/** Every weight of a model, read asynchronously (webgpu cannot read synchronously in Node). */
+export async function readWeightValues(model: tf.LayersModel): Promise<Float32Array[]> {
+  return Promise.all(model.getWeights().map(async (weight) => (await weight.data()) as Float32Array));
+}
