@@ -1,0 +1,3 @@
+// One model per module; each registers its custom layers with tf.serialization on import.
+export * from './lstm';
+export * from './tft';

@@ -1,0 +1,57 @@
+/**
+ * Scaled model inputs aligned by position: `target[i]`, `past[k][i]` and
+ * `future[k][i]` belong to the same time. `future` may run past the target.
+ */
+export interface ScaledInputs {
+  target: Float64Array;
+  past: Float64Array[];
+  future: Float64Array[];
+}
+
+/** The flat float32 buffers of a batch of windows, ready for tf.tensor. */
+export interface WindowBatch {
+  count: number;
+  /** [count, lookback, 1 + past.length]: target then past covariates at each step. */
+  history: Float32Array;
+  /** [count, horizon * future.length], step-major (step h, then covariate k); null without future covariates. */
+  future: Float32Array | null;
+  /** [count, horizon] targets; null when not asked for (forecasting past the data). */
+  targets: Float32Array | null;
+}
+
+/**
+ * One window per origin `o`: history from [o - lookback, o), future
+ * covariates and targets from [o, o + horizon). The caller guarantees the
+ * ranges exist (o >= lookback; o + horizon within the arrays it needs).
+ */
+export function buildWindows(
+  inputs: ScaledInputs,
+  origins: readonly number[],
+  lookback: number,
+  horizon: number,
+  withTargets: boolean,
+): WindowBatch {
+  const count = origins.length;
+  const features = 1 + inputs.past.length;
+  const history = new Float32Array(count * lookback * features);
+  const futureWidth = horizon * inputs.future.length;
+  const future = futureWidth > 0 ? new Float32Array(count * futureWidth) : null;
+  const targets = withTargets ? new Float32Array(count * horizon) : null;
+  origins.forEach((origin, row) => {
+    let offset = row * lookback * features;
+    for (let t = origin - lookback; t < origin; t++) {
+      history[offset++] = inputs.target[t];
+      for (const column of inputs.past) history[offset++] = column[t];
+    }
+    if (future !== null) {
+      let at = row * futureWidth;
+      for (let step = 0; step < horizon; step++) {
+        for (const column of inputs.future) future[at++] = column[origin + step];
+      }
+    }
+    if (targets !== null) {
+      for (let step = 0; step < horizon; step++) targets[row * horizon + step] = inputs.target[origin + step];
+    }
+  });
+  return { count, history, future, targets };
+}

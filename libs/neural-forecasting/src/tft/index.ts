@@ -1,0 +1,11 @@
+export { TftForecaster, type TftInterpretation } from './tft-forecaster';
+export type { TftOptions } from './tft-options';
+export type { TrainingHistory as TftTrainingHistory } from './train-tft';
+export { GatedResidualNetwork, GateAddNorm, type GatedResidualNetworkArgs, type GateAddNormArgs } from './gated-residual-network';
+export { VariableSelectionNetwork, type VariableSelectionNetworkArgs, type VariableSelection } from './variable-selection-network';
+export { InterpretableMultiHeadAttention, type InterpretableMultiHeadAttentionArgs, type AttentionResult } from './interpretable-multi-head-attention';
+export { StaticCovariateEncoder, type StaticCovariateEncoderArgs, type StaticContexts } from './static-covariate-encoder';
+export { LstmLayer, type LstmLayerArgs, type LstmResult } from './lstm-layer';
+export { QuantileHead, type QuantileHeadArgs } from './quantile-head';
+export { TemporalFusionTransformer, type TemporalFusionTransformerArgs, type TftOutputs } from './temporal-fusion-transformer';
+export { TFT_STATE_FILE } from './tft-state';

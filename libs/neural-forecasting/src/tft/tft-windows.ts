@@ -1,0 +1,55 @@
+/** Scaled inputs of one series, aligned by position with the target. */
+export interface WindowSource {
+  target: Float64Array;
+  /** Observed-past covariates (scaled), each at least as long as the target. */
+  past: Float64Array[];
+  /** Known-future covariates (scaled); positions past their end repeat the last value (see padding note). */
+  future: Float64Array[];
+  static: number[];
+}
+
+/** Network-ready arrays for n windows. */
+export interface WindowBatch {
+  count: number;
+  observed: Float32Array; // [n, L, 1 + past]
+  known: Float32Array; // [n, L + H, future + 1]
+  static: Float32Array; // [n, S]
+  /** [n, H]; only when every target step lies inside the source. */
+  targets?: Float32Array;
+}
+
+/**
+ * Windows for the given origins: the past is [o - L, o), the decoder covers
+ * [o, o + H). The extra known input is the relative time index (how far a
+ * step lies from the origin), as in the TFT paper. Known values needed
+ * beyond a covariate's end are padded with its last value: the network is
+ * causal (LSTM + masked attention), so padding after step h cannot change
+ * the forecast for steps <= h, and callers only read the steps they own.
+ */
+export function buildWindows(source: WindowSource, origins: readonly number[], lookback: number, horizon: number, withTargets: boolean): WindowBatch {
+  const n = origins.length;
+  const observedWidth = 1 + source.past.length;
+  const knownWidth = source.future.length + 1;
+  const span = lookback + horizon;
+  const observed = new Float32Array(n * lookback * observedWidth);
+  const known = new Float32Array(n * span * knownWidth);
+  const staticValues = new Float32Array(n * source.static.length);
+  const targets = withTargets ? new Float32Array(n * horizon) : undefined;
+  origins.forEach((origin, w) => {
+    for (let p = 0; p < lookback; p++) {
+      const t = origin - lookback + p;
+      const row = (w * lookback + p) * observedWidth;
+      observed[row] = source.target[t];
+      source.past.forEach((values, j) => (observed[row + 1 + j] = values[t]));
+    }
+    for (let p = 0; p < span; p++) {
+      const t = origin - lookback + p;
+      const row = (w * span + p) * knownWidth;
+      source.future.forEach((values, j) => (known[row + j] = values[Math.min(t, values.length - 1)]));
+      known[row + knownWidth - 1] = (p - lookback) / span;
+    }
+    staticValues.set(source.static, w * source.static.length);
+    if (targets !== undefined) for (let h = 0; h < horizon; h++) targets[w * horizon + h] = source.target[origin + h];
+  });
+  return { count: n, observed, known, static: staticValues, targets };
+}
