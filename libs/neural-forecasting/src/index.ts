@@ -1,3 +1,4 @@
 // One model per module; each registers its custom layers with tf.serialization on import.
 export * from './lstm';
+export * from './nbeats';
 export * from './tft';
