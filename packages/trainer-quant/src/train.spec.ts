@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ArtifactError, loadArtifact, loadJsonArtifact } from '@tethys/artifacts';
+import { ArtifactError, loadArtifact, loadJsonArtifact, writeArtifact } from '@tethys/artifacts';
 import { loadPortfolio, loadQuantSummary, loadRiskAnomalies } from './load-artifacts';
 import { quantTrainerParamsSchema, type QuantTrainerParams } from './params';
 import { trainQuant, type SummaryEntry } from './train';
@@ -47,6 +47,17 @@ describe('trainQuant', () => {
   beforeAll(async () => {
     smallUniverse(dir);
     process.env.SOURCE_DATE_EPOCH = '1700000000'; // the temp dir is no git checkout
+    // A forecasting stage's artifact, as its own Nx target leaves it before this stage runs.
+    writeArtifact({
+      dir: path.join(models, 'timeseries_demo'),
+      kind: 'timeseries_forecaster',
+      producer: { package: 'test', version: '0' },
+      seed: 1,
+      params: {},
+      inputs: [],
+      files: { 'model.json': '{}' },
+      metrics: { airpassengers: { mase: 1.5, beatsSeasonalNaive: true }, nested: { deeper: { ignored: 1 } } },
+    });
     summary = (await trainQuant(params, { root: dir })).summary;
   });
   afterAll(() => {
@@ -64,7 +75,13 @@ describe('trainQuant', () => {
       'models/portfolio_opt_conservative.json',
       'models/portfolio_opt_moderate.json',
       'models/risk_anomaly_small',
+      'models/timeseries_demo',
     ]);
+    expect(summary.find((s) => s.path === 'models/timeseries_demo')).toEqual({
+      kind: 'timeseries_forecaster',
+      path: 'models/timeseries_demo',
+      headline: { 'airpassengers.mase': 1.5, 'airpassengers.beatsSeasonalNaive': true },
+    });
     expect(loadQuantSummary(models).content.artifacts).toEqual(summary);
     expect(loadRiskAnomalies('small', models).allFlaggedDates.length).toBeGreaterThan(0);
     const risk = loadArtifact(path.join(models, 'risk_anomaly_small'), { kind: 'risk_anomaly' });

@@ -1,5 +1,6 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { canonicalJson as json, reproducibleTimestamp, writeArtifact, writeJsonArtifact } from '@tethys/artifacts';
+import { canonicalJson as json, loadArtifact, reproducibleTimestamp, writeArtifact, writeJsonArtifact } from '@tethys/artifacts';
 import { priceReturns, readPricePanel } from '@tethys/data';
 import { buildFactors, factorExposure, loadQpSolver, portfolioHistoricalVaR, portfolioParametricVaR } from '@tethys/finance-math';
 import packageJson from '../package.json';
@@ -18,7 +19,7 @@ export const QUANT_KINDS = {
 export interface SummaryEntry {
   kind: string;
   path: string;
-  headline: Record<string, number | string | null>;
+  headline: Record<string, number | string | boolean | null>;
 }
 
 export interface QuantTrainingResult {
@@ -217,6 +218,14 @@ export async function trainQuant(
   summary.push({ kind: QUANT_KINDS.riskAnomaly, path: relative(riskDir), headline: riskHeadline });
   log(`risk: ${anomalies.flagged.length} abnormal days flagged (most: ${riskHeadline.mostAnomalousDay}); ${riskHeadline.varBacktestsRejected}/${backtests.length} VaR backtests rejected`);
 
+  // The forecasting stages (their own Nx targets, run first) write models/timeseries_<model>/:
+  // list each, verified, with its headline metrics.
+  for (const entry of readdirSync(modelsDir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !entry.name.startsWith('timeseries_')) continue;
+    const artifact = loadArtifact(path.join(modelsDir, entry.name));
+    summary.push({ kind: artifact.manifest.kind, path: relative(path.join(modelsDir, entry.name)), headline: headlineOf(artifact.manifest.metrics) });
+  }
+
   const summaryFile = path.join(modelsDir, 'quant_training_summary.json');
   writeJsonArtifact({
     ...common,
@@ -228,6 +237,25 @@ export async function trainQuant(
   });
   log(`wrote ${summary.length} artifacts and ${relative(summaryFile)}`);
   return { profiles, summary };
+}
+
+/**
+ * The scalar entries of a metrics object, one nested level flattened as `outer.inner`
+ * (per-series tables); deeper structures stay in the artifact's metrics.json.
+ */
+function headlineOf(metrics: Record<string, unknown>): Record<string, number | string | boolean | null> {
+  const headline: Record<string, number | string | boolean | null> = {};
+  const isScalar = (v: unknown): v is number | string | boolean | null =>
+    v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
+  for (const [key, value] of Object.entries(metrics)) {
+    if (isScalar(value)) headline[key] = value;
+    else if (typeof value === 'object' && !Array.isArray(value)) {
+      for (const [inner, innerValue] of Object.entries(value as Record<string, unknown>)) {
+        if (isScalar(innerValue)) headline[`${key}.${inner}`] = innerValue;
+      }
+    }
+  }
+  return headline;
 }
 
 function fmt(value: number | null): string {
