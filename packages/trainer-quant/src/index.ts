@@ -8,3 +8,4 @@ export { detectRiskAnomalies, type FlaggedDay, type RiskAnomalyResult } from './
 export { assetVaR, varBacktests, varTable } from './risk-report';
 export { QUANT_KINDS, trainQuant, type QuantTrainingResult, type SummaryEntry } from './train';
 export { slicePanel, walkForward, type WalkForwardOptions, type WalkForwardResult } from './walk-forward';
+export * from './forecasting';

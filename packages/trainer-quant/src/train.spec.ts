@@ -56,7 +56,7 @@ describe('trainQuant', () => {
       params: {},
       inputs: [],
       files: { 'model.json': '{}' },
-      metrics: { airpassengers: { mase: 1.5, beatsSeasonalNaive: true }, nested: { deeper: { ignored: 1 } } },
+      metrics: { model: 'demo', series: { airpassengers: { mase: 1.5, beatsSeasonalNaive: true, models: { demo: { mase: 1.5 } } } } },
     });
     summary = (await trainQuant(params, { root: dir })).summary;
   });
@@ -80,7 +80,7 @@ describe('trainQuant', () => {
     expect(summary.find((s) => s.path === 'models/timeseries_demo')).toEqual({
       kind: 'timeseries_forecaster',
       path: 'models/timeseries_demo',
-      headline: { 'airpassengers.mase': 1.5, 'airpassengers.beatsSeasonalNaive': true },
+      headline: { model: 'demo', 'series.airpassengers.mase': 1.5, 'series.airpassengers.beatsSeasonalNaive': true },
     });
     expect(loadQuantSummary(models).content.artifacts).toEqual(summary);
     expect(loadRiskAnomalies('small', models).allFlaggedDates.length).toBeGreaterThan(0);

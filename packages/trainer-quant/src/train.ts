@@ -240,19 +240,17 @@ export async function trainQuant(
 }
 
 /**
- * The scalar entries of a metrics object, one nested level flattened as `outer.inner`
- * (per-series tables); deeper structures stay in the artifact's metrics.json.
+ * The scalar entries of a metrics object down to two nested levels, flattened as
+ * `a.b.c` (per-series tables); deeper structures stay in the artifact's metrics.json.
  */
-function headlineOf(metrics: Record<string, unknown>): Record<string, number | string | boolean | null> {
+function headlineOf(metrics: Record<string, unknown>, prefix = '', depth = 0): Record<string, number | string | boolean | null> {
   const headline: Record<string, number | string | boolean | null> = {};
-  const isScalar = (v: unknown): v is number | string | boolean | null =>
-    v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
   for (const [key, value] of Object.entries(metrics)) {
-    if (isScalar(value)) headline[key] = value;
-    else if (typeof value === 'object' && !Array.isArray(value)) {
-      for (const [inner, innerValue] of Object.entries(value as Record<string, unknown>)) {
-        if (isScalar(innerValue)) headline[`${key}.${inner}`] = innerValue;
-      }
+    const name = `${prefix}${key}`;
+    if (value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+      headline[name] = value;
+    } else if (depth < 2 && typeof value === 'object' && !Array.isArray(value)) {
+      Object.assign(headline, headlineOf(value as Record<string, unknown>, `${name}.`, depth + 1));
     }
   }
   return headline;

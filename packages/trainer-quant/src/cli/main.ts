@@ -4,6 +4,9 @@ import { trainQuant } from '../train';
 import { metricsCommand } from './metrics-command';
 import { optimizeCommand } from './optimize-command';
 import { varCommand } from './var-command';
+import { backtestCommand } from './backtest-command';
+import { forecastCommand } from './forecast-command';
+import { trainForecastCommand } from './train-forecast-command';
 
 const DEFAULT_PARAMS = 'packages/trainer-quant/params.json';
 
@@ -30,6 +33,9 @@ and quant_training_summary.json under models/.`,
     optimizeCommand,
     metricsCommand,
     varCommand,
+    trainForecastCommand,
+    forecastCommand,
+    backtestCommand,
   ],
 };
 
