@@ -1,0 +1,79 @@
+/**
+ * Training throughput (samples/s) of the LSTM and N-BEATS forecasters on the
+ * issue's configurations: LSTM hidden 64, N-BEATS generic 3 blocks x 4 layers of
+ * 256; lookback 60, horizon 5, batch 256, on a seeded synthetic multi-series set
+ * (200 series x 1,000 steps: level, trend, two seasonalities, AR(1) noise).
+ * The forecasters train on one series, so the bench concatenates SERIES_USED of
+ * them (windows that straddle a join are as costly as any other) and times one
+ * epoch of fitAsync; samples = training windows. For scale the issue quotes
+ * PyTorch's CPU build at about 1,300 (LSTM) and 4,000 (N-BEATS) samples/s on 2
+ * cores; printed ratios are against those quoted figures, not a run here.
+ *
+ * Run: tsx libs/neural-forecasting/bench/training-throughput.bench.ts  (TETHYS_TF_BACKEND picks the backend)
+ */
+import { performance } from 'node:perf_hooks';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRng } from '@tethys/data';
+import { createTimeSeries } from '@tethys/forecasting';
+import { initTf } from '@tethys/tf-runtime';
+import { LstmForecaster, NBeatsForecaster } from '../src';
+
+const SERIES = 200;
+const STEPS = 1000;
+const SERIES_USED = Number(process.env.BENCH_SERIES ?? 20);
+const LOOKBACK = 60;
+const HORIZON = 5;
+const BATCH = 256;
+
+function syntheticSeries(seed: number): Float64Array[] {
+  const rng = createRng(seed);
+  return Array.from({ length: SERIES }, () => {
+    const level = rng.uniform(50, 150);
+    const trend = rng.normal(0, 0.02);
+    const weekly = rng.uniform(0, 10);
+    const yearly = rng.uniform(0, 20);
+    const phi = rng.uniform(0.3, 0.9);
+    const values = new Float64Array(STEPS);
+    let noise = 0;
+    for (let t = 0; t < STEPS; t++) {
+      noise = phi * noise + rng.normal(0, 2);
+      values[t] = level + trend * t + weekly * Math.sin((2 * Math.PI * t) / 7) + yearly * Math.sin((2 * Math.PI * t) / 365) + noise;
+    }
+    return values;
+  });
+}
+
+async function main(): Promise<void> {
+  const runtime = await initTf();
+  const all = syntheticSeries(7);
+  const joined = new Float64Array(SERIES_USED * STEPS);
+  for (let s = 0; s < SERIES_USED; s++) joined.set(all[s], s * STEPS);
+  const series = createTimeSeries('synthetic', joined);
+  const windows = joined.length - LOOKBACK - HORIZON + 1;
+  const common = { lookback: LOOKBACK, horizon: HORIZON, epochs: 1, batchSize: BATCH, patience: 1, validationFraction: 0.02, seed: 1 };
+  const models = [
+    { name: 'LSTM (hidden 64)', quoted: 1300, make: () => new LstmForecaster({ ...common, hiddenSize: 64 }) },
+    { name: 'N-BEATS generic (3 x 4 x 256)', quoted: 4000, make: () => new NBeatsForecaster({ ...common, stacks: 'generic', blocksPerStack: 3, hiddenLayers: 4, layerWidth: 256 }) },
+  ];
+  const results = [];
+  for (const { name, quoted, make } of models) {
+    const model = make();
+    const started = performance.now();
+    await model.fitAsync(series);
+    const seconds = (performance.now() - started) / 1000;
+    model.dispose();
+    const samplesPerSecond = windows / seconds;
+    results.push({ model: name, backend: runtime.backend, windows, seconds, samplesPerSecond, ratioToQuotedPyTorch: samplesPerSecond / quoted });
+  }
+  console.log(`| model | backend | windows | seconds | samples/s | vs PyTorch CPU (quoted) |\n|---|---|---|---|---|---|`);
+  for (const r of results) {
+    console.log(`| ${r.model} | ${r.backend} | ${r.windows} | ${r.seconds.toFixed(1)} | ${r.samplesPerSecond.toFixed(0)} | ${r.ratioToQuotedPyTorch.toFixed(2)}x |`);
+  }
+  mkdirSync('tmp/bench', { recursive: true });
+  writeFileSync('tmp/bench/neural-training-throughput.json', `${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
