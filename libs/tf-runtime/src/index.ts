@@ -40,3 +40,11 @@ export {
 export { seededInitializers, type SeededInitializers, type TfInitializer } from './random/seeded-initializers';
 export { seededShuffle } from './random/seeded-shuffle';
 export { maxAbsDifference, runOnBackends, type BackendRuns, type RunOnBackendsOptions } from './parity/run-on-backends';
+export {
+  onTrainingEpoch,
+  reportTrainingEpoch,
+  ttyProgressBar,
+  type EpochListener,
+  type EpochProgress,
+  type ProgressStream,
+} from './training/training-progress';

@@ -1,5 +1,5 @@
 import { createRng } from '@tethys/data';
-import { seededShuffle, tf } from '@tethys/tf-runtime';
+import { reportTrainingEpoch, seededShuffle, tf } from '@tethys/tf-runtime';
 import { meanSquaredError, pinballLossFunction } from './forecast-losses';
 import type { WindowBatch } from './lstm-windows';
 
@@ -84,12 +84,14 @@ export async function trainNetwork(
       summary.trainLoss.push(lossSum / train.count);
       if (validationTensors === null) {
         summary.bestEpoch = epoch;
+        reportTrainingEpoch({ model: 'lstm', epoch, epochs: config.epochs, trainLoss: lossSum / train.count, validationLoss: null });
         continue;
       }
       const validationLoss = tf.tidy(() =>
         tf.mean(loss(validationTensors.targets, model.predict(validationTensors.inputs) as tf.Tensor)).dataSync()[0],
       );
       summary.validationLoss.push(validationLoss);
+      reportTrainingEpoch({ model: 'lstm', epoch, epochs: config.epochs, trainLoss: lossSum / train.count, validationLoss });
       if (best === null || validationLoss < best.loss) {
         if (best !== null) tf.dispose(best.weights);
         best = { loss: validationLoss, weights: model.getWeights().map((weight) => weight.clone()) };

@@ -1,5 +1,5 @@
 import { createRng } from '@tethys/data';
-import { seededShuffle, tf } from '@tethys/tf-runtime';
+import { reportTrainingEpoch, seededShuffle, tf } from '@tethys/tf-runtime';
 import { nbeatsLoss } from './loss';
 import type { WindowSet } from './windows';
 
@@ -72,6 +72,13 @@ export async function trainNetwork(
       history.trainLoss.push(lossSum / train.count);
       const epochLoss = validationSet === null ? lossSum / train.count : evaluate(model, validationSet, levels);
       if (validationSet !== null) history.validationLoss.push(epochLoss);
+      reportTrainingEpoch({
+        model: 'nbeats',
+        epoch: epoch + 1,
+        epochs: settings.epochs,
+        trainLoss: lossSum / train.count,
+        validationLoss: validationSet === null ? null : epochLoss,
+      });
       if (epochLoss < bestLoss) {
         bestLoss = epochLoss;
         history.bestEpoch = epoch;

@@ -1,5 +1,5 @@
 import { createRng } from '@tethys/data';
-import { seededShuffle, tf } from '@tethys/tf-runtime';
+import { reportTrainingEpoch, seededShuffle, tf } from '@tethys/tf-runtime';
 import { pinballLossTensor } from './pinball';
 import type { TftNetwork } from './tft-network';
 import type { ResolvedTftOptions } from './tft-options';
@@ -62,6 +62,13 @@ export function trainTft(network: TftNetwork, train: WindowBatch, validation: Wi
       // Without validation windows the training loss decides (no held-out data to stop on).
       const monitored = validationData === undefined ? lossSum / train.count : lossOf(validationData);
       history.validationLoss.push(monitored);
+      reportTrainingEpoch({
+        model: 'tft',
+        epoch,
+        epochs: options.epochs,
+        trainLoss: lossSum / train.count,
+        validationLoss: validationData === undefined ? null : monitored,
+      });
       if (monitored < best) {
         best = monitored;
         history.bestEpoch = epoch;

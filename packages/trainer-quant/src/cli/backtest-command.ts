@@ -1,6 +1,6 @@
 import { formatTable, optionalInteger, requiredString, UsageError, type CliIo, type CommandSpec, type OptionValues } from '@tethys/cli';
 import { readSeriesCsv, type TimeSeries } from '@tethys/forecasting';
-import { initTf } from '@tethys/tf-runtime';
+import { initTf, onTrainingEpoch, ttyProgressBar } from '@tethys/tf-runtime';
 import { evaluateForecaster, testStartIndex, type Evaluation, type ForecastMetrics, type TestSplit } from '../forecasting/evaluate';
 import { buildBaseline, buildNeural, isNeuralKind, MODEL_KINDS, type AnyForecaster, type ModelKind } from '../forecasting/models';
 import { choiceOption, refuseUnless } from './option-parsing';
@@ -147,7 +147,14 @@ async function runCommand(values: OptionValues, _positionals: string[], io: CliI
     epochs: neural ? (optionalInteger(values, 'epochs', { min: 1, max: 100_000 }) ?? DEFAULTS.epochs) : null,
     seed: optionalInteger(values, 'seed', { min: 0 }) ?? DEFAULTS.seed,
   };
-  const result = await backtest(input, settings);
+  // A progress bar on a terminal (stderr); silent in logs and pipes.
+  const stopProgress = onTrainingEpoch(ttyProgressBar());
+  let result: BacktestResult;
+  try {
+    result = await backtest(input, settings);
+  } finally {
+    stopProgress();
+  }
   if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else printResult(result, io);
 }

@@ -1,5 +1,5 @@
 import { optionalString, type CliIo, type CommandSpec, type OptionValues } from '@tethys/cli';
-import { initTf } from '@tethys/tf-runtime';
+import { initTf, onTrainingEpoch, ttyProgressBar } from '@tethys/tf-runtime';
 import { loadForecastParams } from '../forecasting/forecast-params';
 import { TRAIN_FORECAST_MODELS, trainForecast } from '../forecasting/train-forecast';
 import { choiceOption } from './option-parsing';
@@ -11,11 +11,17 @@ async function run(values: OptionValues, _positionals: string[], io: CliIo): Pro
   const paramsFile = optionalString(values, 'params') ?? DEFAULT_FORECAST_PARAMS;
   const params = loadForecastParams(paramsFile);
   if (model !== 'baselines') await initTf();
-  await trainForecast(params, model, {
-    paramsFile,
-    modelsDir: optionalString(values, 'models-dir'),
-    log: (line) => io.stdout(`${line}\n`),
-  });
+  // A progress bar on a terminal (stderr); silent in logs and pipes.
+  const stopProgress = onTrainingEpoch(ttyProgressBar());
+  try {
+    await trainForecast(params, model, {
+      paramsFile,
+      modelsDir: optionalString(values, 'models-dir'),
+      log: (line) => io.stdout(`${line}\n`),
+    });
+  } finally {
+    stopProgress();
+  }
 }
 
 export const trainForecastCommand: CommandSpec = {
