@@ -5,7 +5,7 @@ import { DriftForecaster } from '../baselines/drift';
 import { NaiveForecaster } from '../baselines/naive';
 import { SeasonalNaiveForecaster } from '../baselines/seasonal-naive';
 import { ExponentialSmoothing } from '../ets/exponential-smoothing';
-import type { Forecaster } from '../forecaster/forecaster';
+import type { BaselineForecaster } from '../baselines/baseline-from-json';
 import { intervalCoverage, mase, pinballLoss, rmse, smape } from '../metrics/metrics';
 import { readSeriesCsv } from '../series/read-series-csv';
 import { sliceSeries } from '../series/time-series';
@@ -24,7 +24,7 @@ interface Score {
   pinball95: number;
 }
 
-function score(model: Forecaster): Score {
+function score(model: BaselineForecaster): Score {
   const forecast = model.fit(train).predict(24);
   // The file's decimal years carry noise in the 11th decimal; the forecast's are rounded from 1/12 steps.
   expectAllClose(forecast.times!.map(Number), test.times.map(Number), 1e-10);

@@ -7,6 +7,7 @@ import { NotFittedError } from '../errors/forecast-error';
 import { ExponentialSmoothing } from '../ets/exponential-smoothing';
 import { createTimeSeries, sliceSeries } from '../series/time-series';
 import { expectForecastError, throughJsonText } from '../testing/test-helpers';
+import type { BaselineForecaster } from '../baselines/baseline-from-json';
 import type { Forecast, Forecaster } from './forecaster';
 
 // Monthly, positive, trending and seasonal with a little deterministic wiggle.
@@ -15,7 +16,8 @@ const values = months.map((_, t) => (100 + 2 * t) * (1 + 0.2 * Math.sin((2 * Mat
 const full = createTimeSeries('demo', values, months);
 const train = sliceSeries(full, 0, 48);
 
-const makers: [string, () => Forecaster][] = [
+// Every baseline honours the shared interface (Forecaster), fitting synchronously.
+const makers: [string, () => BaselineForecaster & Forecaster][] = [
   ['naive', () => new NaiveForecaster()],
   ['seasonal naive', () => new SeasonalNaiveForecaster({ seasonPeriod: 12, quantiles: [0.05, 0.5, 0.95] })],
   ['drift', () => new DriftForecaster()],

@@ -51,7 +51,8 @@ export interface ForecasterJson {
  * neural models in the trainers), so evaluation code treats them alike.
  *
  * - `fit(series, covariates?)` estimates the model on `series` (training data
- *   only) and returns the forecaster.
+ *   only) and returns the forecaster — at once for the statistical models, as a
+ *   promise for the neural ones (tfjs trains asynchronously); `await` covers both.
  * - `predict(horizon)` continues after the last fitted point: step 1 is the
  *   time right after `series`' last time. Before `fit` it throws NotFittedError.
  * - `historicalForecasts(series, options)` makes rolling-origin forecasts
@@ -65,7 +66,7 @@ export interface ForecasterJson {
  *   static `fromJSON` rebuilds a forecaster whose predictions are identical.
  */
 export interface Forecaster {
-  fit(series: TimeSeries, covariates?: Covariates): this;
+  fit(series: TimeSeries, covariates?: Covariates): this | Promise<this>;
   predict(horizon: number): Forecast;
   historicalForecasts(series: TimeSeries, options: HistoricalForecastOptions): Forecast[];
   toJSON(): ForecasterJson;

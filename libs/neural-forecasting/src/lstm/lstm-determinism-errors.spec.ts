@@ -61,8 +61,10 @@ describe('LstmForecaster errors', () => {
     return expect(model.toFiles()).rejects.toThrow(NotFittedError);
   });
 
-  it('points synchronous fit to fitAsync', () => {
-    expect(() => new LstmForecaster(OPTIONS).fit(series)).toThrow('call `await fitAsync(series, covariates)`');
+  it('implements the shared fit as fitAsync (a promise, with the same checks)', async () => {
+    await expect(new LstmForecaster(OPTIONS).fit(sliceSeries(series, 0, 20))).rejects.toMatchObject({
+      parameter: 'options.validationFraction',
+    });
   });
 
   it('rejects bad options, naming them', () => {

@@ -76,8 +76,9 @@ export class LstmForecaster implements Forecaster {
     return this.require('trainingSummary').saved.training;
   }
 
-  fit(_series: TimeSeries, _covariates?: Covariates): this {
-    throw new ForecastError('INVALID_ARGUMENT', 'fit', 'LstmForecaster trains asynchronously: call `await fitAsync(series, covariates)`');
+  /** The shared interface's fit: tfjs trains asynchronously, so this is `fitAsync`. */
+  fit(series: TimeSeries, covariates?: Covariates): Promise<this> {
+    return this.fitAsync(series, covariates);
   }
 
   /** Trains on `series` (its last `validationFraction` for early stopping); scalers see only the training part. */

@@ -135,9 +135,11 @@ describe('NBeatsForecaster errors', () => {
     await expect(model.toFiles()).rejects.toThrow(NotFittedError);
   });
 
-  it('points synchronous fit at fitAsync and refuses covariates', async () => {
+  it('implements the shared fit as fitAsync and refuses covariates', async () => {
     const model = new NBeatsForecaster(small);
-    expect(() => model.fit(training)).toThrow(/fitAsync/);
+    await expect(model.fit(training, { past: { volume: new Float64Array(180) } })).rejects.toMatchObject({
+      code: 'UNSUPPORTED_COVARIATES',
+    });
     await expect(model.fitAsync(training, { past: { volume: new Float64Array(180) } })).rejects.toMatchObject({
       code: 'UNSUPPORTED_COVARIATES',
     });

@@ -80,9 +80,9 @@ export class NBeatsForecaster implements Forecaster {
     this.options = resolveNBeatsOptions(options);
   }
 
-  /** Always throws: tfjs trains asynchronously. */
-  fit(_series: TimeSeries, _covariates?: Covariates): this {
-    throw new ForecastError('INVALID_ARGUMENT', 'fit', 'N-BEATS trains asynchronously on TensorFlow.js: call `await fitAsync(series)` instead');
+  /** The shared interface's fit: tfjs trains asynchronously, so this is `fitAsync`. */
+  fit(series: TimeSeries, covariates?: Covariates): Promise<this> {
+    return this.fitAsync(series, covariates);
   }
 
   /** Trains on `series` (chronological validation split for early stopping); replaces any earlier fit. */

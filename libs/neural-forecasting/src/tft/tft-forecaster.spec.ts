@@ -118,7 +118,8 @@ describe('TftForecaster', () => {
     const fresh = new TftForecaster(small);
     expect(() => fresh.predict(1)).toThrow(NotFittedError);
     expect(() => fresh.toJSON()).toThrow(NotFittedError);
-    expect(() => fresh.fit(train)).toThrow(/fitAsync/);
+    // The shared fit is fitAsync: a promise, with the same checks.
+    await expect(fresh.fit(sliceSeries(full, 0, 16), covariates)).rejects.toMatchObject({ code: 'INVALID_SERIES' });
     expect(() => trained.predict(5)).toThrow(expect.objectContaining({ parameter: 'horizon' }));
     await expect(new TftForecaster(small).fitAsync(sliceSeries(full, 0, 16), covariates)).rejects.toMatchObject({ code: 'INVALID_SERIES' });
     await expect(new TftForecaster(small).fitAsync(train, { future: { month: new Float64Array(50) } })).rejects.toMatchObject({

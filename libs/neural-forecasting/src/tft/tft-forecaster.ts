@@ -60,9 +60,9 @@ export class TftForecaster implements Forecaster {
     this.options = resolveTftOptions(options);
   }
 
-  /** Always throws: training runs through `fitAsync`. */
-  fit(_series: TimeSeries, _covariates?: Covariates): this {
-    throw new ForecastError('INVALID_ARGUMENT', 'fit', 'TftForecaster trains asynchronously: call `await fitAsync(series, covariates)` instead');
+  /** The shared interface's fit: tfjs trains asynchronously, so this is `fitAsync`. */
+  fit(series: TimeSeries, covariates?: Covariates): Promise<this> {
+    return this.fitAsync(series, covariates);
   }
 
   async fitAsync(series: TimeSeries, covariates: Covariates = {}): Promise<this> {
