@@ -69,7 +69,8 @@ function refuseCovariates(covariates: Covariates | undefined): void {
  * 'generic' uses learnt linear bases; 'interpretable' a polynomial trend stack
  * then a Fourier seasonality stack, whose parts `decompose()` returns.
  * Values are standardised with a scaler fitted on the training series and
- * saved with the model. Training is asynchronous: use `fitAsync`.
+ * saved with the model. Training is asynchronous: `fit` is `fitAsync` and
+ * returns a promise.
  */
 export class NBeatsForecaster implements Forecaster {
   readonly options: ResolvedNBeatsOptions;

@@ -46,8 +46,8 @@ const RELATIVE_TIME = 'relative_time';
 /**
  * Temporal Fusion Transformer (Lim et al. 2021) behind the shared Forecaster
  * interface: static, known-future and observed-past covariates, direct
- * multi-horizon quantile forecasts. Train with `fitAsync` (tfjs training is
- * asynchronous in general; `fit` refuses). Covariates are aligned with the
+ * multi-horizon quantile forecasts. Training is asynchronous: `fit` is
+ * `fitAsync` and returns a promise. Covariates are aligned with the
  * series by position; `future` arrays must reach `horizon` steps past the
  * end of the series for `predict(horizon)`.
  */
