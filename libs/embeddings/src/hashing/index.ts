@@ -1,0 +1,1 @@
+export { HashingEmbedder, type HashingEmbedderOptions } from './hashing-embedder';

@@ -1,0 +1,1 @@
+export type { SearchHit, VectorIndex, VectorIndexIdentity, VectorMetric } from './vector-index';
