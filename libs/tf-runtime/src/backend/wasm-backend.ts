@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../tf';
 import { describeCause, TfBackendError } from './backend-error';
+import { routeTransposedMatMulsThroughXnnpack } from './wasm-transposed-matmul';
 
 const WASM_PACKAGE = '@tensorflow/tfjs-backend-wasm';
 /** The binary tfjs picks in Node 20 (SIMD on, threads off); its presence proves the folder is right. */
@@ -51,4 +52,5 @@ export async function activateWasm(): Promise<void> {
       packages: [WASM_PACKAGE],
     });
   }
+  routeTransposedMatMulsThroughXnnpack();
 }
