@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../tf';
 import { describeCause, TfBackendError } from './backend-error';
+import { sliceWasmTensorsInPlace } from './wasm-heap-slice';
 import { routeTransposedMatMulsThroughXnnpack } from './wasm-transposed-matmul';
 
 const WASM_PACKAGE = '@tensorflow/tfjs-backend-wasm';
@@ -53,4 +54,5 @@ export async function activateWasm(): Promise<void> {
     });
   }
   routeTransposedMatMulsThroughXnnpack();
+  sliceWasmTensorsInPlace();
 }
