@@ -54,7 +54,7 @@ export function routeTransposedMatMulsThroughXnnpack(): void {
             attrs: { ...args.attrs, transposeA: false, transposeB: false },
           } as unknown as KernelArgs);
         } finally {
-          for (const temporary of temporaries) args.backend.disposeData(temporary.dataId);
+          for (const temporary of temporaries) (args.backend as { disposeData(dataId: object): void }).disposeData(temporary.dataId);
         }
       },
     });
