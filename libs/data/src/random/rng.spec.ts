@@ -98,5 +98,16 @@ describe('createRng', () => {
     expect(nextDraws(createRng(99).fork('train'))).not.toEqual(nextDraws(createRng(99).fork('test')));
     expect(nextDraws(createRng(99).fork('train'))).not.toEqual(draws(99));
   });
-});
 
+  it('starts every small seed and every sibling fork somewhere different', () => {
+    // A raw xoroshiro seeding gives ~0.99999 as the first draw of every small seed.
+    const firstDraws = Array.from({ length: 64 }, (_, seed) => createRng(seed).next());
+    expect(Math.max(...firstDraws) - Math.min(...firstDraws)).toBeGreaterThan(0.9);
+    expect(firstDraws.filter((draw) => draw > 0.99).length).toBeLessThan(4);
+    const mean = firstDraws.reduce((sum, draw) => sum + draw, 0) / firstDraws.length;
+    expect(mean).toBeGreaterThan(0.35);
+    expect(mean).toBeLessThan(0.65);
+    const siblings = Array.from({ length: 16 }, (_, user) => createRng(1729).fork(`user-${user}`).next());
+    expect(new Set(siblings.map((draw) => draw.toFixed(6))).size).toBe(16);
+  });
+});

@@ -1,6 +1,6 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
 /**
  * The project's one source of randomness: a seeded xoroshiro128+ stream
@@ -39,8 +39,7 @@ class XoroshiroRng implements Rng {
   private spareNormal: number | null = null;
 
   constructor(readonly seed: number) {
-    // pure-rand takes a 32-bit seed: fold the high bits in so large seeds stay distinct.
-    this.generator = xoroshiro128plus(foldSeed(seed));
+    this.generator = xoroshiro128plusFromState(scrambledState(foldSeed(seed)));
   }
 
   next(): number {
@@ -103,6 +102,27 @@ class XoroshiroRng implements Rng {
   }
 }
 
+/**
+ * The four 32-bit state words, from splitmix32 steps over the seed. pure-rand's own
+ * `xoroshiro128plus(seed)` puts the seed into the state almost verbatim, so the
+ * first draw of every small seed is ~0.99999 and the next few follow the seed
+ * (and sibling forks repeat each other); a mixed state avoids both.
+ */
+function scrambledState(seed: number): number[] {
+  let x = seed | 0;
+  const words: number[] = [0, 0, 0, 0].map((): number => {
+    x = (x + 0x9e3779b9) | 0;
+    let z = x;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) | 0;
+  });
+  // xoroshiro's all-zero state is a fixed point; splitmix32 cannot give four zeros, but guard anyway.
+  if (!words.some((word) => word !== 0)) words[0] = 1;
+  return words;
+}
+
+/** pure-rand takes 32-bit seeds: fold the high bits in so large seeds stay distinct. */
 function foldSeed(seed: number): number {
   const high = Math.floor(seed / 2 ** 32);
   return (seed ^ Math.imul(high, 0x9e3779b1)) | 0;
