@@ -1,1 +1,14 @@
 export type { SearchHit, VectorIndex, VectorIndexIdentity, VectorMetric } from './vector-index';
+export { VectorIndexError, type VectorIndexErrorCode } from './shared/vector-index-error';
+export { recallAtK } from './shared/recall';
+export { FlatIndex, type FlatIndexOptions } from './flat/flat-index';
+export { HnswIndex } from './hnsw/hnsw-index';
+export { DEFAULT_HNSW_PARAMS, type HnswParams } from './hnsw/hnsw-params';
+export { FaissIndex } from './faiss/faiss-index';
+export { FAISS_PACKAGE, loadFaissModule, type FaissFlatIndex, type FaissModule } from './faiss/faiss-module';
+export { saveVectorIndex, type SaveVectorIndexExtra } from './persistence/save-vector-index';
+export { loadVectorIndex, type LoadedVectorIndex } from './persistence/load-vector-index';
+export { VECTOR_INDEX_ARTIFACT_KIND } from './persistence/vector-index-manifest';
+export { DEFAULT_HNSW_GRID, tuneHnsw, type HnswGrid, type TuneHnswOptions, type TunedHnsw } from './tuning/tune-hnsw';
+export type { HnswTrial, HnswTuningRecord } from './tuning/tuning-record';
+export { clusteredVectors, type ClusteredVectors, type ClusteredVectorsOptions } from './synthetic/clustered-vectors';
