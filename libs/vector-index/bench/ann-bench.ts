@@ -94,7 +94,7 @@ function main(): void {
   log(`flat: build ${flatBuildSeconds.toFixed(2)} s, ${flatQps.toFixed(1)} q/s one at a time, ${flatBatchQps.toFixed(1)} q/s batched (recall 1)`);
 
   const printTrial = (t: HnswTrial) =>
-    log(`  M=${t.M} efC=${t.efConstruction} ef=${t.efSearch}: recall@10 ${t.recallAt10.toFixed(4)}, ${t.queriesPerSecond.toFixed(0)} q/s (build ${t.buildSeconds.toFixed(1)} s)`);
+    log(`  M=${t.M} efC=${t.efConstruction} ef=${t.efSearch}: recall@10 ${t.recallAt10.toFixed(4)}, ${(t.queriesPerSecond ?? 0).toFixed(0)} q/s (build ${(t.buildSeconds ?? 0).toFixed(1)} s)`);
   started = performance.now();
   const { index, record } = tuneHnsw(vectors, ids, queries, {
     identity,
@@ -114,7 +114,7 @@ function main(): void {
   const { chosen } = record;
   log(`hnsw: ${record.decision}`);
   log(
-    `hnsw chosen M=${chosen.M} efConstruction=${chosen.efConstruction} efSearch=${chosen.efSearch}: build ${chosen.buildSeconds.toFixed(1)} s, ` +
+    `hnsw chosen M=${chosen.M} efConstruction=${chosen.efConstruction} efSearch=${chosen.efSearch}: build ${(chosen.buildSeconds ?? 0).toFixed(1)} s, ` +
       `${hnswQps.toFixed(0)} q/s, recall@10 ${recall.toFixed(4)}; ${(hnswQps / flatQps).toFixed(1)}x flat one-at-a-time, ` +
       `${(hnswQps / flatBatchQps).toFixed(1)}x flat batched (tuning took ${tuningSeconds.toFixed(0)} s)`,
   );

@@ -20,7 +20,7 @@ describe('tuneHnsw', () => {
     expect(record.trials).toHaveLength(12);
     expect(record.reachedTarget).toBe(true);
     const reaching = record.trials.filter((t) => t.recallAt10 >= 0.95);
-    expect(record.chosen.queriesPerSecond).toBe(Math.max(...reaching.map((t) => t.queriesPerSecond)));
+    expect(record.chosen.queriesPerSecond).toBe(Math.max(...reaching.map((t) => t.queriesPerSecond ?? 0)));
     expect(record.decision).toMatch(/highest queries\/s/);
     // The returned index is the chosen one and measures as recorded.
     expect(index.params).toMatchObject({ M: record.chosen.M, efConstruction: record.chosen.efConstruction, efSearch: record.chosen.efSearch });
@@ -40,6 +40,26 @@ describe('tuneHnsw', () => {
     expect(record.reachedTarget).toBe(false);
     expect(record.chosen.recallAt10).toBe(Math.max(...record.trials.map((t) => t.recallAt10)));
     expect(record.decision).toMatch(/no trial reached recall@10 >= 1/);
+  });
+
+  it("with choose 'cheapest' and no timing, picks the smallest M x efSearch reaching the target, identically every run", () => {
+    const tune = () =>
+      tuneHnsw(vectors, ids, queries, {
+        identity,
+        targetRecallAt10: 0.95,
+        grid: { M: [4, 12], efConstruction: [16, 64], efSearch: [10, 40, 120] },
+        seed: 7,
+        choose: 'cheapest',
+        measureSpeed: false,
+      }).record;
+    const record = tune();
+    expect(record.trials.every((t) => t.queriesPerSecond === null && t.buildSeconds === null)).toBe(true);
+    const reaching = record.trials.filter((t) => t.recallAt10 >= 0.95);
+    const cheapest = Math.min(...reaching.map((t) => t.M * t.efSearch));
+    expect(record.chosen.M * record.chosen.efSearch).toBe(cheapest);
+    expect(record.decision).toMatch(/smallest M x efSearch/);
+    expect(JSON.stringify(tune())).toBe(JSON.stringify(record));
+    expect(() => tuneHnsw(vectors, ids, queries, { identity, targetRecallAt10: 0.9, seed: 1, measureSpeed: false })).toThrow(/options.measureSpeed/);
   });
 
   it('rejects a target outside (0, 1] and an empty grid axis', () => {

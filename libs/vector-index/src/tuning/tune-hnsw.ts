@@ -32,6 +32,16 @@ export interface TuneHnswOptions {
   groundTruth?: SearchHit[][];
   /** Called after each measured trial (progress logging). */
   onTrial?: (trial: HnswTrial) => void;
+  /**
+   * How to choose among trials reaching the target. 'fastest' (default): the
+   * highest measured queries/s. 'cheapest': the smallest M x efSearch (the
+   * number of distances a query computes grows with both), then the smaller
+   * efConstruction; it ignores the clock, so the same data and seed always give
+   * the same choice and, with `measureSpeed: false`, a byte-identical record.
+   */
+  choose?: 'fastest' | 'cheapest';
+  /** Time builds and queries (default true). false records null speeds and needs `choose: 'cheapest'`. */
+  measureSpeed?: boolean;
 }
 
 export interface TunedHnsw {
@@ -70,6 +80,14 @@ export function tuneHnsw(
   if (!Array.isArray(vectors) || vectors.length === 0) {
     throw new VectorIndexError('INVALID_ARGUMENT', 'vectors', 'needs at least one vector to index');
   }
+  const choose = options.choose ?? 'fastest';
+  const measureSpeed = options.measureSpeed ?? true;
+  if (choose !== 'fastest' && choose !== 'cheapest') {
+    throw new VectorIndexError('INVALID_ARGUMENT', 'options.choose', `must be 'fastest' or 'cheapest', got ${String(choose)}`);
+  }
+  if (!measureSpeed && choose === 'fastest') {
+    throw new VectorIndexError('INVALID_ARGUMENT', 'options.measureSpeed', "choosing the fastest trial needs measured speed; use choose: 'cheapest'");
+  }
   const grid = resolveGrid(options.grid ?? {});
   // Validates the seed (and grid values) before any expensive work.
   for (const M of grid.M) for (const efConstruction of grid.efConstruction) resolveHnswParams({ M, efConstruction, randomSeed: options.seed }, 'options.grid');
@@ -86,14 +104,14 @@ export function tuneHnsw(
       const index = new HnswIndex(identity, { M, efConstruction, efSearch: grid.efSearch[0], randomSeed: options.seed, capacity: vectors.length });
       const started = performance.now();
       index.addBatch(ids, vectors);
-      const buildSeconds = (performance.now() - started) / 1000;
+      const buildSeconds = measureSpeed ? (performance.now() - started) / 1000 : null;
       for (const efSearch of grid.efSearch) {
         index.setEfSearch(efSearch);
-        const { results, queriesPerSecond } = timeQueries(index, queries);
+        const { results, queriesPerSecond } = timeQueries(index, queries, measureSpeed);
         const trial: HnswTrial = { M, efConstruction, efSearch, recallAt10: recallAtK(results, truth, K), queriesPerSecond, buildSeconds };
         trials.push(trial);
         options.onTrial?.(trial);
-        if (best === null || isBetter(trial, best.trial, target)) best = { trial, index };
+        if (best === null || isBetter(trial, best.trial, target, choose)) best = { trial, index };
       }
     }
   }
@@ -104,7 +122,9 @@ export function tuneHnsw(
   const reachedTarget = chosen.recallAt10 >= target;
   const reaching = trials.filter((t) => t.recallAt10 >= target).length;
   const decision = reachedTarget
-    ? `highest queries/s among the ${reaching} of ${trials.length} trials reaching recall@10 >= ${target}`
+    ? choose === 'fastest'
+      ? `highest queries/s among the ${reaching} of ${trials.length} trials reaching recall@10 >= ${target}`
+      : `smallest M x efSearch (then efConstruction) among the ${reaching} of ${trials.length} trials reaching recall@10 >= ${target}`
     : `no trial reached recall@10 >= ${target}; chose the best recall, ${chosen.recallAt10.toFixed(4)} (widen the grid: larger M, efConstruction or efSearch)`;
   return {
     index: bestIndex,
@@ -121,17 +141,33 @@ export function tuneHnsw(
   };
 }
 
-/** Reaching the target beats missing it; among those reaching it, speed wins; among those missing, recall wins. */
-function isBetter(candidate: HnswTrial, incumbent: HnswTrial, target: number): boolean {
+/** The search-cost proxy of a configuration: distances per query grow with M and efSearch. */
+function searchCost(trial: HnswTrial): number {
+  return trial.M * trial.efSearch;
+}
+
+/**
+ * Reaching the target beats missing it; among those reaching it, speed (or the
+ * cost proxy) wins; among those missing, recall wins. Ties keep the earlier trial.
+ */
+function isBetter(candidate: HnswTrial, incumbent: HnswTrial, target: number, choose: 'fastest' | 'cheapest'): boolean {
   const candidateReaches = candidate.recallAt10 >= target;
   const incumbentReaches = incumbent.recallAt10 >= target;
   if (candidateReaches !== incumbentReaches) return candidateReaches;
-  if (candidateReaches) return candidate.queriesPerSecond > incumbent.queriesPerSecond;
-  if (candidate.recallAt10 !== incumbent.recallAt10) return candidate.recallAt10 > incumbent.recallAt10;
-  return candidate.queriesPerSecond > incumbent.queriesPerSecond;
+  if (!candidateReaches && candidate.recallAt10 !== incumbent.recallAt10) return candidate.recallAt10 > incumbent.recallAt10;
+  if (choose === 'cheapest') {
+    if (searchCost(candidate) !== searchCost(incumbent)) return searchCost(candidate) < searchCost(incumbent);
+    return candidate.efConstruction < incumbent.efConstruction;
+  }
+  return (candidate.queriesPerSecond ?? 0) > (incumbent.queriesPerSecond ?? 0);
 }
 
-function timeQueries(index: HnswIndex, queries: readonly ArrayLike<number>[]): { results: SearchHit[][]; queriesPerSecond: number } {
+function timeQueries(
+  index: HnswIndex,
+  queries: readonly ArrayLike<number>[],
+  measureSpeed: boolean,
+): { results: SearchHit[][]; queriesPerSecond: number | null } {
+  if (!measureSpeed) return { results: queries.map((query) => index.search(query, K)), queriesPerSecond: null };
   // A short untimed warm-up so the first trial is not charged for JIT compilation and cold caches.
   for (let q = 0; q < Math.min(WARM_UP_QUERIES, queries.length); q++) index.search(queries[q], K);
   const results: SearchHit[][] = new Array(queries.length);

@@ -5,10 +5,10 @@ export interface HnswTrial {
   efSearch: number;
   /** Mean recall@10 against the exact flat index on the tuning queries. */
   recallAt10: number;
-  /** Single-threaded queries per second at k = 10 (wall clock, so it varies with machine load). */
-  queriesPerSecond: number;
-  /** Seconds to build the graph for this (M, efConstruction). */
-  buildSeconds: number;
+  /** Single-threaded queries per second at k = 10 (wall clock, so it varies with machine load); null when not measured. */
+  queriesPerSecond: number | null;
+  /** Seconds to build the graph for this (M, efConstruction); null when not measured. */
+  buildSeconds: number | null;
 }
 
 /** What tuneHnsw tried and why it chose what it chose; saveVectorIndex writes it into the manifest. */
