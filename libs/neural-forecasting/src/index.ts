@@ -2,3 +2,5 @@
 export * from './lstm';
 export * from './nbeats';
 export * from './tft';
+// What the three share: multi-series inputs, training options and the training loop.
+export * from './training';

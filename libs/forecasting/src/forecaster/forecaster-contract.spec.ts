@@ -8,7 +8,7 @@ import { ExponentialSmoothing } from '../ets/exponential-smoothing';
 import { createTimeSeries, sliceSeries } from '../series/time-series';
 import { expectForecastError, throughJsonText } from '../testing/test-helpers';
 import type { BaselineForecaster } from '../baselines/baseline-from-json';
-import type { Forecast, Forecaster } from './forecaster';
+import type { Covariates, Forecast, Forecaster } from './forecaster';
 
 // Monthly, positive, trending and seasonal with a little deterministic wiggle.
 const months = Array.from({ length: 60 }, (_, t) => `${2015 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01`);
@@ -118,6 +118,16 @@ describe.each(makers)('%s honours the Forecaster contract', (_name, make) => {
       'INVALID_ARGUMENT',
       'retrain',
     );
+  });
+
+  it('takes covariates through the shared interface: historicalForecasts of a univariate fit ignores them', () => {
+    // Typed as the interface: every forecaster is called the same way, covariates included.
+    const model: Forecaster = make().fit(train) as Forecaster;
+    const covariates: Covariates = { future: { promo: new Float64Array(60) } };
+    const withCovariates = model.historicalForecasts(full, { start: 48, horizon: 3, stride: 6 }, covariates);
+    const without = model.historicalForecasts(full, { start: 48, horizon: 3, stride: 6 });
+    expect(withCovariates).toHaveLength(without.length);
+    withCovariates.forEach((forecast, index) => expectSameForecast(forecast, without[index]));
   });
 
   it('accepts the start of historical forecasts as a time', () => {

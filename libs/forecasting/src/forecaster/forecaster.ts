@@ -55,19 +55,24 @@ export interface ForecasterJson {
  *   promise for the neural ones (tfjs trains asynchronously); `await` covers both.
  * - `predict(horizon)` continues after the last fitted point: step 1 is the
  *   time right after `series`' last time. Before `fit` it throws NotFittedError.
- * - `historicalForecasts(series, options)` makes rolling-origin forecasts
- *   without refitting: at each origin `o = start, start + stride, ...` it
- *   forecasts `series[o .. o + horizon - 1]` from the fitted parameters and
+ * - `historicalForecasts(series, options, covariates?)` makes rolling-origin
+ *   forecasts without refitting: at each origin `o = start, start + stride, ...`
+ *   it forecasts `series[o .. o + horizon - 1]` from the fitted parameters and
  *   the data `series[0 .. o - 1]` only (no look-ahead). Only windows that fit
  *   inside `series` are made, so each can be scored against the actuals.
  *   `series` is normally the fitted series followed by held-out data; origins
  *   inside the fitted range reuse parameters that saw those data.
+ *   `covariates` are aligned with `series` by position (see `Covariates`);
+ *   models fitted with covariates need them here too (or fall back to the
+ *   ones given to fit, as the TFT does). Univariate models refuse covariates
+ *   at `fit`; at `historicalForecasts` they may ignore the argument, since a
+ *   model fitted without covariates reads none.
  * - `toJSON()` captures options and fitted state as plain JSON; each class's
  *   static `fromJSON` rebuilds a forecaster whose predictions are identical.
  */
 export interface Forecaster {
   fit(series: TimeSeries, covariates?: Covariates): this | Promise<this>;
   predict(horizon: number): Forecast;
-  historicalForecasts(series: TimeSeries, options: HistoricalForecastOptions): Forecast[];
+  historicalForecasts(series: TimeSeries, options: HistoricalForecastOptions, covariates?: Covariates): Forecast[];
   toJSON(): ForecasterJson;
 }

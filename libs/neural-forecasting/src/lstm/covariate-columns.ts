@@ -11,12 +11,13 @@ export interface CovariateColumns {
 function columnsOf(
   group: Record<string, Float64Array> | undefined,
   kind: 'past' | 'future',
+  parameterPrefix: string,
 ): { names: string[]; columns: Float64Array[] } {
   if (group === undefined) return { names: [], columns: [] };
   const names = Object.keys(group).sort();
   const columns = names.map((name) => {
     const column = group[name];
-    const parameter = `covariates.${kind}.${name}`;
+    const parameter = `${parameterPrefix}.${kind}.${name}`;
     if (!(column instanceof Float64Array)) throw new ForecastError('INVALID_ARGUMENT', parameter, 'must be a Float64Array');
     column.forEach((value, index) => {
       if (!Number.isFinite(value)) {
@@ -32,24 +33,28 @@ function columnsOf(
  * Checks covariates against a series of `length` steps: past columns have
  * exactly `length` values; future columns at least `length + futureReach`
  * (known-future values must reach past the last forecast step). Static
- * covariates are refused: one series has one value each, which carries no
- * signal for a per-series model.
+ * covariates are refused: the network has no static input (the TFT has).
  */
-export function readCovariates(covariates: Covariates | undefined, length: number, futureReach: number): CovariateColumns {
+export function readCovariates(
+  covariates: Covariates | undefined,
+  length: number,
+  futureReach: number,
+  parameter = 'covariates',
+): CovariateColumns {
   if (covariates?.static !== undefined && Object.keys(covariates.static).length > 0) {
     throw new ForecastError(
       'UNSUPPORTED_COVARIATES',
-      'covariates.static',
-      'LstmForecaster models one series, so static covariates carry no signal; pass past or future covariates',
+      `${parameter}.static`,
+      'LstmForecaster has no static input; pass past or future covariates (TftForecaster takes static ones)',
     );
   }
-  const past = columnsOf(covariates?.past, 'past');
-  const future = columnsOf(covariates?.future, 'future');
+  const past = columnsOf(covariates?.past, 'past', parameter);
+  const future = columnsOf(covariates?.future, 'future', parameter);
   past.columns.forEach((column, index) => {
     if (column.length !== length) {
       throw new ForecastError(
         'LENGTH_MISMATCH',
-        `covariates.past.${past.names[index]}`,
+        `${parameter}.past.${past.names[index]}`,
         `has ${column.length} values but the series has ${length}`,
       );
     }
@@ -58,7 +63,7 @@ export function readCovariates(covariates: Covariates | undefined, length: numbe
     if (column.length < length + futureReach) {
       throw new ForecastError(
         'LENGTH_MISMATCH',
-        `covariates.future.${future.names[index]}`,
+        `${parameter}.future.${future.names[index]}`,
         `has ${column.length} values but needs at least ${length + futureReach} (the series' ${length} plus ${futureReach} steps ahead)`,
       );
     }

@@ -1,7 +1,6 @@
 import {
   ForecastError,
   NotFittedError,
-  StandardScaler,
   assertValidSeries,
   futureTimes,
   inferTimeAxis,
@@ -11,40 +10,54 @@ import {
   type Forecast,
   type Forecaster,
   type ForecasterJson,
-  type HistoricalForecastOptions,
   type TimeSeries,
 } from '@tethys/forecasting';
 import { modelFilesLoadHandler, modelToFiles, tf, type ModelFileReader } from '@tethys/tf-runtime';
 import { assertSameCovariateNames, readCovariates } from './covariate-columns';
 import { buildLstmNetwork, type LstmNetworkSpec } from './lstm-network';
 import { lstmOptionsToJSON, resolveLstmOptions, type LstmForecasterOptions, type ResolvedLstmOptions } from './lstm-options';
-import { parseLstmState, record, weightsFromJSON, weightsToJSON, type LstmStateJson } from './lstm-state-json';
-import { buildWindows, type ScaledInputs } from './lstm-windows';
+import {
+  LSTM_FORMAT_ONE_SERIES,
+  LSTM_FORMAT_SERIES_LIST,
+  lstmStateToJSON,
+  parseLstmState,
+  record,
+  weightsFromJSON,
+  weightsToJSON,
+  type LstmSeriesStateJson,
+  type LstmStateJson,
+} from './lstm-state-json';
+import { buildWindows } from './lstm-windows';
 import { trainNetwork, windowTensors, type TrainingSummary } from './train-network';
+import { chronologicalSplit } from '../training/chronological-split';
+import { assertTrainedHorizon, readStateFile } from '../training/model-checks';
+import {
+  seriesEntries,
+  selectFittedSeries,
+  type CovariatesInput,
+  type NeuralHistoricalOptions,
+  type SeriesInput,
+  type SeriesSelector,
+} from '../training/series-input';
+import { fitScalerSets, scaleColumns, scalerSetFromJSON, scalerSetToJSON, type RawColumns, type ScalerSet } from '../training/series-scalers';
+import { splitWindows } from '../training/window-batches';
 
 const KIND = 'lstm';
-const VERSION = 1;
 /** The file toFiles writes beside model.json and weights.bin. */
 export const LSTM_STATE_FILE = 'lstm-forecaster.json';
 
+/** One fitted series: its name, scalers and saved tail. */
+interface FittedLstmSeries {
+  name: string;
+  scalers: ScalerSet;
+  saved: LstmSeriesStateJson;
+}
+
 interface FittedLstm {
   network: tf.LayersModel;
-  targetScaler: StandardScaler;
-  pastScalers: StandardScaler[];
-  futureScalers: StandardScaler[];
+  series: FittedLstmSeries[];
   /** Everything but the weights, as saved. */
   saved: LstmStateJson;
-}
-
-/** Raw (unscaled) inputs aligned by position, future columns possibly longer. */
-interface RawInputs {
-  target: Float64Array;
-  past: Float64Array[];
-  future: Float64Array[];
-}
-
-function fitScaler(values: Float64Array, end: number): StandardScaler {
-  return new StandardScaler().fit(values.subarray(0, end));
 }
 
 /**
@@ -77,97 +90,86 @@ export class LstmForecaster implements Forecaster {
   }
 
   /** The shared interface's fit: tfjs trains asynchronously, so this is `fitAsync`. */
-  fit(series: TimeSeries, covariates?: Covariates): Promise<this> {
+  fit(series: SeriesInput, covariates?: CovariatesInput): Promise<this> {
     return this.fitAsync(series, covariates);
   }
 
-  /** Trains on `series` (its last `validationFraction` for early stopping); scalers see only the training part. */
-  async fitAsync(series: TimeSeries, covariates?: Covariates): Promise<this> {
-    assertValidSeries(series, 'series');
-    const { lookback, horizon, validationFraction } = this.options;
-    const length = series.values.length;
-    const columns = readCovariates(covariates, length, horizon);
-    const validationLength = Math.round(validationFraction * length);
-    const trainEnd = length - validationLength;
-    const trainOrigins = originsBetween(lookback, trainEnd - horizon);
-    if (trainOrigins.length === 0) {
-      throw new ForecastError(
-        'INVALID_SERIES',
-        'series',
-        `has ${length} observations; lookback ${lookback} + horizon ${horizon} + validation ${validationLength} need at least ${lookback + horizon + validationLength}`,
-      );
+  /**
+   * Trains on one series or several (windows of all series shuffled together;
+   * covariates: one entry per series, the same names in each). Each series'
+   * last `validationFraction` is held out for early stopping, and scalers see
+   * only the training parts (per series, or pooled with scaling 'global').
+   */
+  async fitAsync(series: SeriesInput, covariates?: CovariatesInput): Promise<this> {
+    const { lookback, horizon, validationFraction, scaling } = this.options;
+    const prepared = seriesEntries(series, covariates).map((entry) => {
+      const length = entry.series.values.length;
+      return { entry, columns: readCovariates(entry.covariates, length, horizon, entry.covariatesParameter), split: chronologicalSplit(length, lookback, horizon, validationFraction, entry.parameter) };
+    });
+    const [first] = prepared;
+    for (const { columns } of prepared) {
+      assertSameCovariateNames('past', first.columns.pastNames, columns.pastNames);
+      assertSameCovariateNames('future', first.columns.futureNames, columns.futureNames);
     }
-    const validationOrigins = validationLength > 0 ? originsBetween(Math.max(lookback, trainEnd), length - horizon) : [];
-    if (validationLength > 0 && validationOrigins.length === 0) {
-      throw new ForecastError(
-        'INVALID_ARGUMENT',
-        'options.validationFraction',
-        `keeps ${validationLength} observations for validation, fewer than one horizon (${horizon}); raise it or set 0`,
-      );
-    }
-    // Scalers see only the training part: the validation split is held out from them too.
-    const targetScaler = fitScaler(series.values, trainEnd);
-    const pastScalers = columns.past.map((column) => fitScaler(column, trainEnd));
-    const futureScalers = columns.future.map((column) => fitScaler(column, trainEnd));
-    const scaled: ScaledInputs = {
-      target: targetScaler.transform(series.values),
-      past: columns.past.map((column, index) => pastScalers[index].transform(column)),
-      future: columns.future.map((column, index) => futureScalers[index].transform(column)),
-    };
+    const raw = prepared.map(({ entry, columns }): RawColumns => ({ target: entry.series.values, past: columns.past, future: columns.future }));
+    const scalers = fitScalerSets(raw.map((columns, index) => ({ ...columns, end: prepared[index].split.trainEnd })), scaling);
+    const scaled = raw.map((columns, index) => scaleColumns(scalers[index], columns));
+    const windows = splitWindows(
+      prepared.map(({ split }) => split),
+      (index, origins) => buildWindows(scaled[index], origins, lookback, horizon, true),
+    );
     this.dispose();
-    const network = buildLstmNetwork(this.networkSpec(columns.past.length, columns.future.length));
+    const network = buildLstmNetwork(this.networkSpec(first.columns.past.length, first.columns.future.length));
     let training: TrainingSummary;
     try {
-      training = await trainNetwork(
-        network,
-        buildWindows(scaled, trainOrigins, lookback, horizon, true),
-        validationOrigins.length > 0 ? buildWindows(scaled, validationOrigins, lookback, horizon, true) : null,
-        this.options,
-      );
+      training = await trainNetwork(network, windows.train, windows.validation, this.options);
     } catch (error) {
       network.dispose();
       throw error;
     }
     const timesKept = Math.max(lookback, 2);
-    this.state = {
-      network,
-      targetScaler,
-      pastScalers,
-      futureScalers,
-      saved: {
-        covariates: { past: columns.pastNames, future: columns.futureNames },
-        scalers: {
-          target: targetScaler.toJSON(),
-          past: pastScalers.map((scaler) => scaler.toJSON()),
-          future: futureScalers.map((scaler) => scaler.toJSON()),
-        },
+    const fitted = prepared.map(({ entry, columns }, index): FittedLstmSeries => {
+      const { name, times, values } = entry.series;
+      const length = values.length;
+      const saved: LstmSeriesStateJson = {
+        scalers: scalerSetToJSON(scalers[index]),
         tail: {
-          name: series.name,
-          times: series.times.slice(-timesKept),
-          values: Array.from(series.values.subarray(length - lookback)),
+          name,
+          times: times.slice(-timesKept),
+          values: Array.from(values.subarray(length - lookback)),
           past: columns.past.map((column) => Array.from(column.subarray(length - lookback))),
           futureAhead: columns.future.map((column) => Array.from(column.subarray(length, length + horizon))),
         },
+      };
+      return { name, scalers: scalers[index], saved };
+    });
+    this.state = {
+      network,
+      series: fitted,
+      saved: {
+        covariates: { past: first.columns.pastNames, future: first.columns.futureNames },
+        series: fitted.map((entry) => entry.saved),
         training,
       },
     };
     return this;
   }
 
-  /** The `horizon` (<= the trained horizon) steps after the fitted series. */
-  predict(horizon: number): Forecast {
+  /** The `horizon` (<= the trained horizon) steps after the fitted series; after a multi-series fit `series` (index or name) picks it. */
+  predict(horizon: number, series?: SeriesSelector): Forecast {
     const state = this.require('predict');
-    this.checkHorizon(horizon);
+    assertTrainedHorizon(horizon, this.options.horizon, 'horizon');
     const { lookback } = this.options;
-    const { tail } = state.saved;
+    const fitted = selectFittedSeries(state.series, series, undefined, 'series');
+    const { tail } = fitted.saved;
     // The known-future values sit after `lookback` placeholder steps, where the window reads them.
     const padding = new Float64Array(lookback);
-    const inputs: RawInputs = {
+    const inputs: RawColumns = {
       target: Float64Array.from(tail.values),
       past: tail.past.map((column) => Float64Array.from(column)),
       future: tail.futureAhead.map((column) => concat(padding, Float64Array.from(column))),
     };
-    const [forecast] = this.forecastOrigins(state, inputs, [lookback], horizon);
+    const [forecast] = this.forecastOrigins(state, fitted.scalers, inputs, [lookback], horizon);
     const axis = inferTimeAxis(tail.times);
     return axis === null ? forecast : { times: futureTimes(axis, horizon), ...forecast };
   }
@@ -176,17 +178,18 @@ export class LstmForecaster implements Forecaster {
    * Forecasts the `horizon` steps after `history` with the fitted weights
    * (no refit): for a series other than the fitted one, or newer data.
    * Future covariates must reach the trained horizon past `history`'s end.
+   * `fittedSeries` picks whose scalers apply (see historicalForecasts).
    */
-  forecastAfter(history: TimeSeries, horizon: number, covariates?: Covariates): Forecast {
+  forecastAfter(history: TimeSeries, horizon: number, covariates?: Covariates, fittedSeries?: SeriesSelector): Forecast {
     const state = this.require('forecastAfter');
     assertValidSeries(history, 'history');
-    this.checkHorizon(horizon);
+    assertTrainedHorizon(horizon, this.options.horizon, 'horizon');
     const length = history.values.length;
     if (length < this.options.lookback) {
       throw new ForecastError('INVALID_SERIES', 'history', `has ${length} observations; the model reads lookback = ${this.options.lookback}`);
     }
     const inputs = this.rawInputs(state, history, covariates, this.options.horizon);
-    const [forecast] = this.forecastOrigins(state, inputs, [length], horizon);
+    const [forecast] = this.forecastOrigins(state, this.scalersFor(state, history, fittedSeries), inputs, [length], horizon);
     const axis = inferTimeAxis(history.times);
     return axis === null ? forecast : { times: futureTimes(axis, horizon), ...forecast };
   }
@@ -195,14 +198,18 @@ export class LstmForecaster implements Forecaster {
    * Rolling-origin forecasts without refitting, all windows in one network
    * call. Covariates, when the model has them, are aligned with `series`;
    * future columns must reach (trained horizon - options.horizon) steps past it.
+   * After a multi-series fit the scalers are those of `options.fittedSeries`,
+   * else of the fitted series named like `series` (with scaling 'global' the
+   * shared ones, for any series).
    */
-  historicalForecasts(series: TimeSeries, options: HistoricalForecastOptions, covariates?: Covariates): Forecast[] {
+  historicalForecasts(series: TimeSeries, options: NeuralHistoricalOptions, covariates?: Covariates): Forecast[] {
     const state = this.require('historicalForecasts');
     assertValidSeries(series, 'series');
-    this.checkHorizon(options.horizon);
+    assertTrainedHorizon(options.horizon, this.options.horizon, 'options.horizon');
     const origins = rollingOrigins(series, options, this.options.lookback);
     const inputs = this.rawInputs(state, series, covariates, this.options.horizon - options.horizon);
-    return this.forecastOrigins(state, inputs, origins, options.horizon).map((forecast, index) => ({
+    const scalers = this.scalersFor(state, series, options.fittedSeries);
+    return this.forecastOrigins(state, scalers, inputs, origins, options.horizon).map((forecast, index) => ({
       times: series.times.slice(origins[index], origins[index] + options.horizon),
       ...forecast,
     }));
@@ -212,11 +219,12 @@ export class LstmForecaster implements Forecaster {
   toJSON(): ForecasterJson {
     const state = this.require('toJSON');
     const weights = state.network.getWeights().map((weight) => ({ shape: weight.shape, values: weight.dataSync() as Float32Array }));
+    const saved = lstmStateToJSON(state.saved);
     return {
       kind: KIND,
-      version: VERSION,
+      version: saved.version,
       options: lstmOptionsToJSON(this.options),
-      state: { ...state.saved, weights: weightsToJSON(weights) },
+      state: { ...saved.state, weights: weightsToJSON(weights) },
     };
   }
 
@@ -235,19 +243,13 @@ export class LstmForecaster implements Forecaster {
   /** `model.json` + `weights.bin` (tfjs layers format, custom layers registered) and `lstm-forecaster.json`. */
   async toFiles(): Promise<Record<string, Uint8Array | string>> {
     const state = this.require('toFiles');
-    const json = { kind: KIND, version: VERSION, options: lstmOptionsToJSON(this.options), state: state.saved };
+    const saved = lstmStateToJSON(state.saved);
+    const json = { kind: KIND, version: saved.version, options: lstmOptionsToJSON(this.options), state: saved.state };
     return { ...(await modelToFiles(state.network)), [LSTM_STATE_FILE]: JSON.stringify(json) };
   }
 
   static async fromFiles(readFile: ModelFileReader): Promise<LstmForecaster> {
-    const text = Buffer.from(readFile(LSTM_STATE_FILE)).toString('utf8');
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new ForecastError('INVALID_JSON', LSTM_STATE_FILE, 'is not valid JSON');
-    }
-    const { forecaster, saved } = LstmForecaster.readJson(json);
+    const { forecaster, saved } = LstmForecaster.readJson(readStateFile(readFile, LSTM_STATE_FILE));
     const network = await tf.loadLayersModel(modelFilesLoadHandler(readFile, 'LstmForecaster files'));
     forecaster.restore(network, saved);
     return forecaster;
@@ -262,20 +264,22 @@ export class LstmForecaster implements Forecaster {
   private static readJson(json: unknown): { forecaster: LstmForecaster; saved: LstmStateJson; state: Record<string, unknown> } {
     const model = record(json, 'model');
     if (model.kind !== KIND) throw new ForecastError('INVALID_JSON', 'model.kind', `expected "${KIND}", got ${JSON.stringify(model.kind)}`);
-    if (model.version !== VERSION) {
-      throw new ForecastError('INVALID_JSON', 'model.version', `this code reads version ${VERSION}, got ${JSON.stringify(model.version)}`);
+    if (model.version !== LSTM_FORMAT_ONE_SERIES && model.version !== LSTM_FORMAT_SERIES_LIST) {
+      throw new ForecastError(
+        'INVALID_JSON',
+        'model.version',
+        `this code reads versions ${LSTM_FORMAT_ONE_SERIES} and ${LSTM_FORMAT_SERIES_LIST}, got ${JSON.stringify(model.version)}`,
+      );
     }
     const forecaster = new LstmForecaster(record(model.options, 'model.options') as unknown as LstmForecasterOptions);
     const state = record(model.state, 'model.state');
-    return { forecaster, saved: parseLstmState(state, forecaster.options.lookback, forecaster.options.horizon), state };
+    return { forecaster, saved: parseLstmState(state, model.version, forecaster.options.lookback, forecaster.options.horizon), state };
   }
 
   private restore(network: tf.LayersModel, saved: LstmStateJson): void {
     this.state = {
       network,
-      targetScaler: StandardScaler.fromJSON(saved.scalers.target),
-      pastScalers: saved.scalers.past.map((json) => StandardScaler.fromJSON(json)),
-      futureScalers: saved.scalers.future.map((json) => StandardScaler.fromJSON(json)),
+      series: saved.series.map((entry) => ({ name: entry.tail.name, scalers: scalerSetFromJSON(entry.scalers), saved: entry })),
       saved,
     };
   }
@@ -285,7 +289,13 @@ export class LstmForecaster implements Forecaster {
     return { lookback, horizon, hiddenSize, layers, dropout, pastFeatures, futureFeatures, quantiles: quantiles?.length ?? 0, seed };
   }
 
-  private rawInputs(state: FittedLstm, series: TimeSeries, covariates: Covariates | undefined, futureReach: number): RawInputs {
+  /** The scalers for forecasting `series`: the shared ones with scaling 'global', else the selected fitted series'. */
+  private scalersFor(state: FittedLstm, series: TimeSeries, selector: SeriesSelector | undefined): ScalerSet {
+    if (this.options.scaling === 'global') return state.series[0].scalers;
+    return selectFittedSeries(state.series, selector, series.name, 'options.fittedSeries').scalers;
+  }
+
+  private rawInputs(state: FittedLstm, series: TimeSeries, covariates: Covariates | undefined, futureReach: number): RawColumns {
     const columns = readCovariates(covariates, series.values.length, Math.max(futureReach, 0));
     assertSameCovariateNames('past', state.saved.covariates.past, columns.pastNames);
     assertSameCovariateNames('future', state.saved.covariates.future, columns.futureNames);
@@ -293,12 +303,8 @@ export class LstmForecaster implements Forecaster {
   }
 
   /** Scales, windows every origin, runs the network once, and maps the first `horizon` steps back. */
-  private forecastOrigins(state: FittedLstm, raw: RawInputs, origins: readonly number[], horizon: number): Forecast[] {
-    const scaled: ScaledInputs = {
-      target: state.targetScaler.transform(raw.target),
-      past: raw.past.map((column, index) => state.pastScalers[index].transform(column)),
-      future: raw.future.map((column, index) => state.futureScalers[index].transform(column)),
-    };
+  private forecastOrigins(state: FittedLstm, scalers: ScalerSet, raw: RawColumns, origins: readonly number[], horizon: number): Forecast[] {
+    const scaled = scaleColumns(scalers, raw);
     const windows = buildWindows(scaled, origins, this.options.lookback, this.options.horizon, false);
     const trainedHorizon = this.options.horizon;
     const output = tf.tidy(() => {
@@ -311,7 +317,7 @@ export class LstmForecaster implements Forecaster {
       const column = (level: number): Float64Array => {
         const values = new Float64Array(horizon);
         for (let step = 0; step < horizon; step++) values[step] = output[(row * trainedHorizon + step) * perStep + level];
-        return state.targetScaler.inverseTransform(values);
+        return scalers.target.inverseTransform(values);
       };
       if (levels === null) return { mean: column(0) };
       const quantiles = Object.fromEntries(levels.map((level, index) => [quantileKey(level), column(index)]));
@@ -319,29 +325,10 @@ export class LstmForecaster implements Forecaster {
     });
   }
 
-  private checkHorizon(horizon: number): void {
-    if (!Number.isSafeInteger(horizon) || horizon < 1) {
-      throw new ForecastError('INVALID_ARGUMENT', 'horizon', `must be a positive integer, got ${horizon}`);
-    }
-    if (horizon > this.options.horizon) {
-      throw new ForecastError(
-        'INVALID_ARGUMENT',
-        'horizon',
-        `${horizon} exceeds the trained horizon ${this.options.horizon}; the network outputs that many steps at once`,
-      );
-    }
-  }
-
   private require(method: string): FittedLstm {
     if (this.state === undefined) throw new NotFittedError('LstmForecaster', method);
     return this.state;
   }
-}
-
-function originsBetween(first: number, last: number): number[] {
-  const origins: number[] = [];
-  for (let origin = first; origin <= last; origin++) origins.push(origin);
-  return origins;
 }
 
 function concat(first: Float64Array, second: Float64Array): Float64Array {

@@ -82,9 +82,10 @@ function layerName(tensor: tf.SymbolicTensor): string {
  * whose initializer leaks four tensors per layer.
  */
 function setForgetBias(layer: tf.layers.Layer, units: number): void {
-  const [kernel, recurrent, bias] = layer.getWeights();
+  const [kernel, recurrent] = layer.getWeights();
+  // The bias starts at zeros (biasInitializer above), so it is written, not read back (no blocking read).
   // tfjs orders the LSTM gates input, forget, cell, output.
-  const values = bias.dataSync().slice();
+  const values = new Float32Array(4 * units);
   values.fill(1, units, 2 * units);
   const forgetBias = tf.tensor1d(values);
   layer.setWeights([kernel, recurrent, forgetBias]);

@@ -1,21 +1,40 @@
 import { ForecastError, StandardScaler, type StandardScalerJson } from '@tethys/forecasting';
+import type { ScalerSetJson } from '../training/series-scalers';
 import type { TrainingSummary } from './train-network';
+
+/** The end of one fitted series, what predict() forecasts from. */
+export interface LstmTailJson {
+  name: string;
+  /** The last max(lookback, 2) times: enough to infer the time step of predict's times. */
+  times: string[];
+  values: number[];
+  past: number[][];
+  /** Known-future covariates for the trained horizon after the fitted series. */
+  futureAhead: number[][];
+}
+
+/** One fitted series: its scalers and its tail. */
+export interface LstmSeriesStateJson {
+  scalers: ScalerSetJson;
+  tail: LstmTailJson;
+}
 
 /** The fitted state besides the network weights, as plain JSON. */
 export interface LstmStateJson {
   covariates: { past: string[]; future: string[] };
-  scalers: { target: StandardScalerJson; past: StandardScalerJson[]; future: StandardScalerJson[] };
-  /** The end of the fitted series, what predict() forecasts from. */
-  tail: {
-    name: string;
-    /** The last max(lookback, 2) times: enough to infer the time step of predict's times. */
-    times: string[];
-    values: number[];
-    past: number[][];
-    /** Known-future covariates for the trained horizon after the fitted series. */
-    futureAhead: number[][];
-  };
+  /** One entry per fitted series, in the order given to fit. */
+  series: LstmSeriesStateJson[];
   training: TrainingSummary;
+}
+
+/** Format 1 holds one series (`scalers`, `tail`: unchanged from single-series models); format 2 a `series` list. */
+export const LSTM_FORMAT_ONE_SERIES = 1;
+export const LSTM_FORMAT_SERIES_LIST = 2;
+
+export function lstmStateToJSON(state: LstmStateJson): { version: number; state: Record<string, unknown> } {
+  const { series, ...rest } = state;
+  if (series.length === 1) return { version: LSTM_FORMAT_ONE_SERIES, state: { covariates: rest.covariates, ...series[0], training: rest.training } };
+  return { version: LSTM_FORMAT_SERIES_LIST, state: { covariates: rest.covariates, series, training: rest.training } };
 }
 
 export function record(value: unknown, path: string): Record<string, unknown> {
@@ -49,48 +68,65 @@ function integer(value: unknown, path: string): number {
   return value as number;
 }
 
-/** Checks the saved state's shape against the options it must match; names the first bad field. */
-export function parseLstmState(json: unknown, lookback: number, horizon: number): LstmStateJson {
-  const state = record(json, 'model.state');
-  const covariates = record(state.covariates, 'model.state.covariates');
-  const past = strings(covariates.past, 'model.state.covariates.past');
-  const future = strings(covariates.future, 'model.state.covariates.future');
-  const scalers = record(state.scalers, 'model.state.scalers');
-  const scaler = (value: unknown, path: string): StandardScalerJson => {
+function parseSeriesState(
+  json: Record<string, unknown>,
+  path: string,
+  names: { past: string[]; future: string[] },
+  lookback: number,
+  horizon: number,
+): LstmSeriesStateJson {
+  const { past, future } = names;
+  const scalers = record(json.scalers, `${path}.scalers`);
+  const scaler = (value: unknown, at: string): StandardScalerJson => {
     try {
       return StandardScaler.fromJSON(value).toJSON();
     } catch (error) {
-      throw new ForecastError('INVALID_JSON', path, (error as Error).message);
+      throw new ForecastError('INVALID_JSON', at, (error as Error).message);
     }
   };
-  const tail = record(state.tail, 'model.state.tail');
-  const values = finiteNumbers(tail.values, 'model.state.tail.values');
+  const tail = record(json.tail, `${path}.tail`);
+  const values = finiteNumbers(tail.values, `${path}.tail.values`);
   if (values.length !== lookback) {
-    throw new ForecastError('INVALID_JSON', 'model.state.tail.values', `must hold lookback = ${lookback} values, got ${values.length}`);
+    throw new ForecastError('INVALID_JSON', `${path}.tail.values`, `must hold lookback = ${lookback} values, got ${values.length}`);
   }
-  const pastTail = listOf(tail.past, 'model.state.tail.past', finiteNumbers);
-  const futureAhead = listOf(tail.futureAhead, 'model.state.tail.futureAhead', finiteNumbers);
+  const pastTail = listOf(tail.past, `${path}.tail.past`, finiteNumbers);
+  const futureAhead = listOf(tail.futureAhead, `${path}.tail.futureAhead`, finiteNumbers);
   if (pastTail.length !== past.length || pastTail.some((column) => column.length !== lookback)) {
-    throw new ForecastError('INVALID_JSON', 'model.state.tail.past', `must hold ${past.length} columns of ${lookback} values`);
+    throw new ForecastError('INVALID_JSON', `${path}.tail.past`, `must hold ${past.length} columns of ${lookback} values`);
   }
   if (futureAhead.length !== future.length || futureAhead.some((column) => column.length !== horizon)) {
-    throw new ForecastError('INVALID_JSON', 'model.state.tail.futureAhead', `must hold ${future.length} columns of ${horizon} values`);
+    throw new ForecastError('INVALID_JSON', `${path}.tail.futureAhead`, `must hold ${future.length} columns of ${horizon} values`);
   }
   const parsedScalers = {
-    target: scaler(scalers.target, 'model.state.scalers.target'),
-    past: listOf(scalers.past, 'model.state.scalers.past', scaler),
-    future: listOf(scalers.future, 'model.state.scalers.future', scaler),
+    target: scaler(scalers.target, `${path}.scalers.target`),
+    past: listOf(scalers.past, `${path}.scalers.past`, scaler),
+    future: listOf(scalers.future, `${path}.scalers.future`, scaler),
   };
   if (parsedScalers.past.length !== past.length || parsedScalers.future.length !== future.length) {
-    throw new ForecastError('INVALID_JSON', 'model.state.scalers', 'must hold one scaler per covariate');
+    throw new ForecastError('INVALID_JSON', `${path}.scalers`, 'must hold one scaler per covariate');
   }
-  const training = record(state.training, 'model.state.training');
   const name = tail.name;
-  if (typeof name !== 'string') throw new ForecastError('INVALID_JSON', 'model.state.tail.name', 'must be a string');
+  if (typeof name !== 'string') throw new ForecastError('INVALID_JSON', `${path}.tail.name`, 'must be a string');
+  return { scalers: parsedScalers, tail: { name, times: strings(tail.times, `${path}.tail.times`), values, past: pastTail, futureAhead } };
+}
+
+/** Checks the saved state (format 1 or 2) against the options it must match; names the first bad field. */
+export function parseLstmState(json: unknown, version: number, lookback: number, horizon: number): LstmStateJson {
+  const state = record(json, 'model.state');
+  const covariates = record(state.covariates, 'model.state.covariates');
+  const names = {
+    past: strings(covariates.past, 'model.state.covariates.past'),
+    future: strings(covariates.future, 'model.state.covariates.future'),
+  };
+  const series =
+    version === LSTM_FORMAT_ONE_SERIES
+      ? [parseSeriesState(state, 'model.state', names, lookback, horizon)]
+      : listOf(state.series, 'model.state.series', (item, path) => parseSeriesState(record(item, path), path, names, lookback, horizon));
+  if (series.length === 0) throw new ForecastError('INVALID_JSON', 'model.state.series', 'must hold at least one series');
+  const training = record(state.training, 'model.state.training');
   return {
-    covariates: { past, future },
-    scalers: parsedScalers,
-    tail: { name, times: strings(tail.times, 'model.state.tail.times'), values, past: pastTail, futureAhead },
+    covariates: names,
+    series,
     training: {
       epochsRun: integer(training.epochsRun, 'model.state.training.epochsRun'),
       bestEpoch: integer(training.bestEpoch, 'model.state.training.bestEpoch'),

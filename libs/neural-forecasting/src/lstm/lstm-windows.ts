@@ -1,12 +1,7 @@
-/**
- * Scaled model inputs aligned by position: `target[i]`, `past[k][i]` and
- * `future[k][i]` belong to the same time. `future` may run past the target.
- */
-export interface ScaledInputs {
-  target: Float64Array;
-  past: Float64Array[];
-  future: Float64Array[];
-}
+import type { RawColumns } from '../training/series-scalers';
+
+/** Scaled model inputs aligned by position; `future` may run past the target. */
+export type ScaledInputs = RawColumns;
 
 /** The flat float32 buffers of a batch of windows, ready for tf.tensor. */
 export interface WindowBatch {

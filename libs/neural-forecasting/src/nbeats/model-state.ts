@@ -1,29 +1,43 @@
 import { ForecastError, StandardScaler, type TimeAxis } from '@tethys/forecasting';
 import type { TrainingHistory } from './train';
 
+/** What a fitted N-BEATS forecaster knows about one fitted series. */
+export interface NBeatsSeriesState {
+  /** The series' name ('' in models saved before multi-series fits). */
+  name: string;
+  scaler: StandardScaler;
+  /** How the series' times step (null when irregular): names the forecast times. */
+  axis: TimeAxis | null;
+  /** The last `lookback` observations of the series (original scale): predict's input. */
+  lastWindow: Float64Array;
+}
+
 /** What a fitted N-BEATS forecaster knows besides its weights. */
 export interface NBeatsFittedState {
-  scaler: StandardScaler;
-  /** How the fitted series' times step (null when irregular): names the forecast times. */
-  axis: TimeAxis | null;
-  /** The last `lookback` observations of the fitted series (original scale): predict's input. */
-  lastWindow: Float64Array;
+  /** One entry per fitted series, in the order given to fit. */
+  series: NBeatsSeriesState[];
   history: TrainingHistory;
 }
 
-export interface NBeatsStateJson {
+interface SeriesStateJson {
   scaler: unknown;
   axis: TimeAxis | null;
   lastWindow: number[];
-  history: TrainingHistory;
 }
 
-export function stateToJSON(state: NBeatsFittedState): NBeatsStateJson {
+/** Format 1 holds one series (its fields beside `history`, as before multi-series fits); format 2 a `series` list. */
+export const NBEATS_FORMAT_ONE_SERIES = 1;
+export const NBEATS_FORMAT_SERIES_LIST = 2;
+
+function seriesToJSON(series: NBeatsSeriesState): SeriesStateJson {
+  return { scaler: series.scaler.toJSON(), axis: series.axis, lastWindow: Array.from(series.lastWindow) };
+}
+
+export function stateToJSON(state: NBeatsFittedState): { version: number; state: Record<string, unknown> } {
+  if (state.series.length === 1) return { version: NBEATS_FORMAT_ONE_SERIES, state: { ...seriesToJSON(state.series[0]), history: state.history } };
   return {
-    scaler: state.scaler.toJSON(),
-    axis: state.axis,
-    lastWindow: Array.from(state.lastWindow),
-    history: state.history,
+    version: NBEATS_FORMAT_SERIES_LIST,
+    state: { series: state.series.map((series) => ({ name: series.name, ...seriesToJSON(series) })), history: state.history },
   };
 }
 
@@ -60,17 +74,37 @@ function axisFromJSON(value: unknown, path: string): TimeAxis | null {
   return axis as unknown as TimeAxis;
 }
 
-export function stateFromJSON(value: unknown, lookback: number, path: string): NBeatsFittedState {
-  const state = record(value, path);
+function seriesFromJSON(state: Record<string, unknown>, lookback: number, path: string, name: string): NBeatsSeriesState {
   const lastWindow = finiteList(state['lastWindow'], `${path}.lastWindow`);
   if (lastWindow.length !== lookback) {
     throw new ForecastError('INVALID_JSON', `${path}.lastWindow`, `has ${lastWindow.length} values, expected lookback ${lookback}`);
   }
-  const history = record(state['history'], `${path}.history`);
   return {
+    name,
     scaler: StandardScaler.fromJSON(state['scaler']),
     axis: axisFromJSON(state['axis'] ?? null, `${path}.axis`),
     lastWindow: Float64Array.from(lastWindow),
+  };
+}
+
+export function stateFromJSON(value: unknown, version: number, lookback: number, path: string): NBeatsFittedState {
+  const state = record(value, path);
+  let series: NBeatsSeriesState[];
+  if (version === NBEATS_FORMAT_ONE_SERIES) {
+    series = [seriesFromJSON(state, lookback, path, '')];
+  } else {
+    const list = state['series'];
+    if (!Array.isArray(list) || list.length === 0) throw new ForecastError('INVALID_JSON', `${path}.series`, 'must be a non-empty list');
+    series = list.map((item, index) => {
+      const at = `${path}.series[${index}]`;
+      const entry = record(item, at);
+      if (typeof entry['name'] !== 'string') throw new ForecastError('INVALID_JSON', `${at}.name`, 'must be a string');
+      return seriesFromJSON(entry, lookback, at, entry['name']);
+    });
+  }
+  const history = record(state['history'], `${path}.history`);
+  return {
+    series,
     history: {
       trainLoss: finiteList(history['trainLoss'], `${path}.history.trainLoss`),
       validationLoss: finiteList(history['validationLoss'], `${path}.history.validationLoss`),

@@ -6,24 +6,40 @@ import {
   NotFittedError,
   quantileKey,
   rollingOrigins,
-  StandardScaler,
   type Covariates,
   type Forecast,
   type Forecaster,
   type ForecasterJson,
-  type HistoricalForecastOptions,
   type TimeSeries,
 } from '@tethys/forecasting';
 import { modelFilesLoadHandler, modelToFiles, tf } from '@tethys/tf-runtime';
-import { stateFromJSON, stateToJSON, type NBeatsFittedState } from './model-state';
+import { chronologicalSplit } from '../training/chronological-split';
+import { assertTrainedHorizon, readStateFile } from '../training/model-checks';
+import {
+  seriesEntries,
+  selectFittedSeries,
+  type CovariatesInput,
+  type NeuralHistoricalOptions,
+  type SeriesInput,
+  type SeriesSelector,
+} from '../training/series-input';
+import { fitScalerSets } from '../training/series-scalers';
+import { splitWindows } from '../training/window-batches';
+import {
+  NBEATS_FORMAT_ONE_SERIES,
+  NBEATS_FORMAT_SERIES_LIST,
+  stateFromJSON,
+  stateToJSON,
+  type NBeatsFittedState,
+  type NBeatsSeriesState,
+} from './model-state';
 import { buildNBeatsNetwork, networkTaps, type NBeatsNetworkConfig } from './network';
 import { resolveNBeatsOptions, type NBeatsOptions, type ResolvedNBeatsOptions } from './options';
 import { trainNetwork, type TrainingHistory } from './train';
 import { setWeightsFromJSON, weightsToJSON } from './weights-json';
-import { buildWindows, splitOrigins, type WindowSet } from './windows';
+import { buildWindows, type WindowSet } from './windows';
 
 const KIND = 'nbeats';
-const VERSION = 1;
 /** The file beside model.json + weights.bin holding options, scaler and fitted state. */
 export const NBEATS_STATE_FILE = 'nbeats.json';
 
@@ -54,11 +70,14 @@ function networkConfig(options: ResolvedNBeatsOptions): NBeatsNetworkConfig {
   };
 }
 
-function refuseCovariates(covariates: Covariates | undefined): void {
-  if (covariates === undefined) return;
-  const used = Object.entries(covariates).filter(([, group]) => group !== undefined && Object.keys(group).length > 0);
-  if (used.length > 0) {
-    throw new ForecastError('UNSUPPORTED_COVARIATES', 'covariates', `N-BEATS is univariate; got ${used.map(([kind]) => kind).join(', ')} covariates`);
+/** N-BEATS is univariate: covariates are refused (each entry of a multi-series fit), never silently dropped. */
+function refuseCovariates(covariates: CovariatesInput | undefined): void {
+  const list: readonly (Covariates | undefined)[] = Array.isArray(covariates) ? covariates : [covariates as Covariates | undefined];
+  for (const entry of list) {
+    const used = Object.entries(entry ?? {}).filter(([, group]) => group !== undefined && Object.keys(group as object).length > 0);
+    if (used.length > 0) {
+      throw new ForecastError('UNSUPPORTED_COVARIATES', 'covariates', `N-BEATS is univariate; got ${used.map(([kind]) => kind).join(', ')} covariates`);
+    }
   }
 }
 
@@ -68,9 +87,10 @@ function refuseCovariates(covariates: Covariates | undefined): void {
  * forecasting all `horizon` steps at once from the last `lookback` values.
  * 'generic' uses learnt linear bases; 'interpretable' a polynomial trend stack
  * then a Fourier seasonality stack, whose parts `decompose()` returns.
- * Values are standardised with a scaler fitted on the training series and
- * saved with the model. Training is asynchronous: `fit` is `fitAsync` and
- * returns a promise.
+ * Values are standardised with a scaler fitted on each series' training part
+ * (before its validation split) and saved with the model; several series
+ * train one model together. Training is asynchronous: `fit` is `fitAsync`
+ * and returns a promise.
  */
 export class NBeatsForecaster implements Forecaster {
   readonly options: ResolvedNBeatsOptions;
@@ -82,59 +102,69 @@ export class NBeatsForecaster implements Forecaster {
   }
 
   /** The shared interface's fit: tfjs trains asynchronously, so this is `fitAsync`. */
-  fit(series: TimeSeries, covariates?: Covariates): Promise<this> {
+  fit(series: SeriesInput, covariates?: CovariatesInput): Promise<this> {
     return this.fitAsync(series, covariates);
   }
 
-  /** Trains on `series` (chronological validation split for early stopping); replaces any earlier fit. */
-  async fitAsync(series: TimeSeries, covariates?: Covariates): Promise<this> {
+  /**
+   * Trains on one series or several (windows of all series shuffled
+   * together), each with a chronological validation split for early stopping
+   * and a scaler fitted on its training part (or one pooled scaler with
+   * scaling 'global'); replaces any earlier fit.
+   */
+  async fitAsync(series: SeriesInput, covariates?: CovariatesInput): Promise<this> {
     refuseCovariates(covariates);
-    assertValidSeries(series, 'series');
-    const { lookback, horizon, validationFraction, relativeToLast } = this.options;
-    const origins = splitOrigins(series.values.length, lookback, horizon, validationFraction);
-    const scaler = new StandardScaler().fit(series.values);
-    const scaled = scaler.transform(series.values);
+    const { lookback, horizon, validationFraction, relativeToLast, scaling } = this.options;
+    const entries = seriesEntries(series, undefined).map((entry) => ({
+      ...entry,
+      split: chronologicalSplit(entry.series.values.length, lookback, horizon, validationFraction, entry.parameter),
+    }));
+    const scalers = fitScalerSets(entries.map(({ series: { values }, split }) => ({ target: values, past: [], future: [], end: split.trainEnd })), scaling);
+    const scaled = entries.map((entry, index) => scalers[index].target.transform(entry.series.values));
+    const windows = splitWindows(
+      entries.map(({ split }) => split),
+      (index, origins) => buildWindows(scaled[index], lookback, horizon, origins, relativeToLast),
+    );
     const network = buildNBeatsNetwork(networkConfig(this.options), this.options.seed);
     let history: TrainingHistory;
     try {
-      history = await trainNetwork(
-        network,
-        buildWindows(scaled, lookback, horizon, origins.train, relativeToLast),
-        origins.validation.length === 0 ? null : buildWindows(scaled, lookback, horizon, origins.validation, relativeToLast),
-        { ...this.options, levels: this.options.quantiles },
-      );
+      history = await trainNetwork(network, windows.train, windows.validation, { ...this.options, levels: this.options.quantiles });
     } catch (error) {
       network.dispose();
       throw error;
     }
     this.install(network, {
-      scaler,
-      axis: inferTimeAxis(series.times),
-      lastWindow: series.values.slice(series.values.length - lookback),
+      series: entries.map(({ series: { name, times, values } }, index) => ({
+        name,
+        scaler: scalers[index].target,
+        axis: inferTimeAxis(times),
+        lastWindow: values.slice(values.length - lookback),
+      })),
       history,
     });
     return this;
   }
 
-  /** Forecast of the `horizon` (<= trained horizon) steps after the fitted series. */
-  predict(horizon: number): Forecast {
+  /** Forecast of the `horizon` (<= trained horizon) steps after the fitted series (`series` picks one after a multi-series fit). */
+  predict(horizon: number, series?: SeriesSelector): Forecast {
     const fitted = this.require('predict');
-    this.checkHorizon(horizon, 'horizon');
+    assertTrainedHorizon(horizon, this.options.horizon, 'horizon');
     const { lookback, relativeToLast } = this.options;
-    const window = buildWindows(fitted.scaler.transform(fitted.lastWindow), lookback, 0, [lookback], relativeToLast);
+    const target = selectFittedSeries(fitted.series, series, undefined, 'series');
+    const window = buildWindows(target.scaler.transform(target.lastWindow), lookback, 0, [lookback], relativeToLast);
     const [output, ...stacks] = this.run(fitted, window, fitted.inspector !== null);
     const level = window.levels[0];
-    const forecast = this.toForecast(fitted, output, level, horizon);
+    const forecast = this.toForecast(target, output, level, horizon);
     if (fitted.inspector !== null) {
-      const { scale } = fitted.scaler.toJSON();
+      const { scale } = target.scaler.toJSON();
       // The window level and the scaler mean belong to the trend, so trend + seasonality = mean.
       const trendScaled = Float64Array.from(stacks[0].subarray(0, horizon), (value) => value + level);
       this.lastDecomposition = {
-        trend: fitted.scaler.inverseTransform(trendScaled),
+        trend: target.scaler.inverseTransform(trendScaled),
         seasonality: Float64Array.from(stacks[1].subarray(0, horizon), (value) => value * scale),
       };
     }
-    if (fitted.axis !== null) forecast.times = futureTimes(fitted.axis, horizon);
+    if (target.axis !== null) forecast.times = futureTimes(target.axis, horizon);
     return forecast;
   }
 
@@ -152,20 +182,27 @@ export class NBeatsForecaster implements Forecaster {
     return { trend: this.lastDecomposition.trend.slice(), seasonality: this.lastDecomposition.seasonality.slice() };
   }
 
-  /** Rolling-origin forecasts without refitting: all windows in one batched network call. */
-  historicalForecasts(series: TimeSeries, options: HistoricalForecastOptions): Forecast[] {
+  /**
+   * Rolling-origin forecasts without refitting: all windows in one batched
+   * network call. After a multi-series fit the scaler is that of
+   * `options.fittedSeries`, else of the fitted series named like `series`
+   * (with scaling 'global' the shared one). Covariates are refused.
+   */
+  historicalForecasts(series: TimeSeries, options: NeuralHistoricalOptions, covariates?: Covariates): Forecast[] {
     const fitted = this.require('historicalForecasts');
+    refuseCovariates(covariates);
     assertValidSeries(series, 'series');
-    this.checkHorizon(options.horizon, 'options.horizon');
+    assertTrainedHorizon(options.horizon, this.options.horizon, 'options.horizon');
     const { lookback } = this.options;
     const origins = rollingOrigins(series, options, lookback);
-    const scaled = fitted.scaler.transform(series.values);
+    const scaling = this.options.scaling === 'global' ? fitted.series[0] : selectFittedSeries(fitted.series, options.fittedSeries, series.name, 'options.fittedSeries');
+    const scaled = scaling.scaler.transform(series.values);
     const windows = buildWindows(scaled, lookback, 0, origins, this.options.relativeToLast);
     const [output] = this.run(fitted, windows, false);
     const width = output.length / origins.length;
     return origins.map((origin, row) => ({
       times: series.times.slice(origin, origin + options.horizon),
-      ...this.toForecast(fitted, output.subarray(row * width, (row + 1) * width), windows.levels[row], options.horizon),
+      ...this.toForecast(scaling, output.subarray(row * width, (row + 1) * width), windows.levels[row], options.horizon),
     }));
   }
 
@@ -177,13 +214,14 @@ export class NBeatsForecaster implements Forecaster {
   /** Options, scaler, fitted state and the weights (base64 float32) as plain JSON. */
   toJSON(): ForecasterJson {
     const fitted = this.require('toJSON');
-    return { kind: KIND, version: VERSION, options: this.options, state: stateToJSON(fitted), weights: weightsToJSON(fitted.network) };
+    const { version, state } = stateToJSON(fitted);
+    return { kind: KIND, version, options: this.options, state, weights: weightsToJSON(fitted.network) };
   }
 
   static fromJSON(json: unknown): NBeatsForecaster {
-    const { options, state } = readHeader(json);
+    const { options, state, version } = readHeader(json);
     const forecaster = new NBeatsForecaster(options);
-    const fittedState = stateFromJSON(state, forecaster.options.lookback, 'model.state');
+    const fittedState = stateFromJSON(state, version, forecaster.options.lookback, 'model.state');
     const network = buildNBeatsNetwork(networkConfig(forecaster.options), forecaster.options.seed);
     try {
       setWeightsFromJSON(network, (json as Record<string, unknown>)['weights'], 'model.weights');
@@ -199,22 +237,17 @@ export class NBeatsForecaster implements Forecaster {
   async toFiles(): Promise<Record<string, Uint8Array | string>> {
     const fitted = this.require('toFiles');
     const files = await modelToFiles(fitted.network);
-    files[NBEATS_STATE_FILE] = JSON.stringify({ kind: KIND, version: VERSION, options: this.options, state: stateToJSON(fitted) });
+    const { version, state } = stateToJSON(fitted);
+    files[NBEATS_STATE_FILE] = JSON.stringify({ kind: KIND, version, options: this.options, state });
     return files;
   }
 
   /** Reads what `toFiles` wrote; `readFile` gets paths relative to the model folder. */
   static async fromFiles(readFile: (relativePath: string) => Uint8Array): Promise<NBeatsForecaster> {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(Buffer.from(readFile(NBEATS_STATE_FILE)).toString('utf8'));
-    } catch (cause) {
-      if (cause instanceof ForecastError) throw cause;
-      throw new ForecastError('INVALID_JSON', NBEATS_STATE_FILE, `cannot be read as JSON (${String(cause)})`);
-    }
-    const { options, state } = readHeader(parsed);
+    const parsed = readStateFile(readFile, NBEATS_STATE_FILE);
+    const { options, state, version } = readHeader(parsed);
     const forecaster = new NBeatsForecaster(options);
-    const fittedState = stateFromJSON(state, forecaster.options.lookback, `${NBEATS_STATE_FILE}.state`);
+    const fittedState = stateFromJSON(state, version, forecaster.options.lookback, `${NBEATS_STATE_FILE}.state`);
     const network = await tf.loadLayersModel(modelFilesLoadHandler(readFile, 'N-BEATS model'));
     forecaster.install(network, fittedState);
     return forecaster;
@@ -253,10 +286,10 @@ export class NBeatsForecaster implements Forecaster {
   }
 
   /** One output row (channel-major, scaled, relative to `level`) -> the first `horizon` steps on the original scale. */
-  private toForecast(fitted: Fitted, row: Float32Array, level: number, horizon: number): Forecast {
+  private toForecast(series: NBeatsSeriesState, row: Float32Array, level: number, horizon: number): Forecast {
     const trained = this.options.horizon;
     const channel = (index: number): Float64Array =>
-      fitted.scaler.inverseTransform(
+      series.scaler.inverseTransform(
         Float64Array.from(row.subarray(index * trained, index * trained + horizon), (value) => value + level),
       );
     const forecast: Forecast = { mean: channel(0) };
@@ -266,34 +299,24 @@ export class NBeatsForecaster implements Forecaster {
     return forecast;
   }
 
-  private checkHorizon(horizon: number, parameter: string): void {
-    if (!Number.isSafeInteger(horizon) || horizon < 1) {
-      throw new ForecastError('INVALID_ARGUMENT', parameter, `must be a positive integer, got ${horizon}`);
-    }
-    if (horizon > this.options.horizon) {
-      throw new ForecastError(
-        'INVALID_ARGUMENT',
-        parameter,
-        `${horizon} exceeds the trained horizon ${this.options.horizon}; N-BEATS forecasts at most the horizon it was trained for`,
-      );
-    }
-  }
-
   private require(method: string): Fitted {
     if (this.fitted === undefined) throw new NotFittedError('NBeatsForecaster', method);
     return this.fitted;
   }
 }
 
-function readHeader(json: unknown): { options: NBeatsOptions; state: unknown } {
+function readHeader(json: unknown): { options: NBeatsOptions; state: unknown; version: number } {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new ForecastError('INVALID_JSON', 'model', 'must be a JSON object');
   }
   const record = json as Record<string, unknown>;
   if (record['kind'] !== KIND) throw new ForecastError('INVALID_JSON', 'model.kind', `must be ${JSON.stringify(KIND)}, got ${JSON.stringify(record['kind'])}`);
-  if (record['version'] !== VERSION) throw new ForecastError('INVALID_JSON', 'model.version', `must be ${VERSION}, got ${JSON.stringify(record['version'])}`);
+  const version = record['version'];
+  if (version !== NBEATS_FORMAT_ONE_SERIES && version !== NBEATS_FORMAT_SERIES_LIST) {
+    throw new ForecastError('INVALID_JSON', 'model.version', `must be ${NBEATS_FORMAT_ONE_SERIES} or ${NBEATS_FORMAT_SERIES_LIST}, got ${JSON.stringify(version)}`);
+  }
   if (typeof record['options'] !== 'object' || record['options'] === null) {
     throw new ForecastError('INVALID_JSON', 'model.options', 'must be a JSON object');
   }
-  return { options: record['options'] as NBeatsOptions, state: record['state'] };
+  return { options: record['options'] as NBeatsOptions, state: record['state'], version };
 }

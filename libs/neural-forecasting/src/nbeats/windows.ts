@@ -1,5 +1,3 @@
-import { ForecastError } from '@tethys/forecasting';
-
 /** Input/target windows stacked row by row: `inputs[i * lookback + j]`, `targets[i * horizon + h]`. */
 export interface WindowSet {
   count: number;
@@ -34,43 +32,4 @@ export function buildWindows(
     for (let h = 0; h < horizon; h++) targets[row * horizon + h] = values[origin + h] - level;
   });
   return { count, inputs, targets, levels };
-}
-
-function range(first: number, last: number): number[] {
-  return first > last ? [] : Array.from({ length: last - first + 1 }, (_, index) => first + index);
-}
-
-/**
- * Chronological split of a series of `length` points into training and
- * validation origins. The validation part is the last `fraction` of the
- * series: its windows' targets lie there, and training targets end before it,
- * so early stopping never scores a target the optimiser saw.
- */
-export function splitOrigins(
-  length: number,
-  lookback: number,
-  horizon: number,
-  fraction: number,
-): { train: number[]; validation: number[] } {
-  const needed = lookback + horizon;
-  if (length < needed) {
-    throw new ForecastError(
-      'INVALID_SERIES',
-      'series',
-      `has ${length} observations; N-BEATS needs at least lookback + horizon = ${needed} to make one training window`,
-    );
-  }
-  if (fraction === 0) return { train: range(lookback, length - horizon), validation: [] };
-  const validationStart = Math.min(Math.floor(length * (1 - fraction)), length - horizon);
-  const train = range(lookback, validationStart - horizon);
-  const validation = range(Math.max(lookback, validationStart), length - horizon);
-  if (train.length === 0 || validation.length === 0) {
-    throw new ForecastError(
-      'INVALID_SERIES',
-      'series',
-      `has ${length} observations: too short to hold out the last ${fraction} for validation and still train ` +
-        `(lookback ${lookback}, horizon ${horizon}); pass a longer series or validationFraction: 0`,
-    );
-  }
-  return { train, validation };
 }

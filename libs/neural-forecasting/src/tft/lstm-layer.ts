@@ -41,7 +41,10 @@ export class LstmLayer extends TftLayer {
     // Forget-gate bias 1 (Jozefowicz et al. 2015), gates ordered i, f, g, o.
     const bias = new Float32Array(4 * d);
     bias.fill(1, d, 2 * d);
-    this.w.bias.write(tf.tensor1d(bias));
+    // write() shares the data with the variable, so the source tensor can go at once (it leaked before).
+    const initial = tf.tensor1d(bias);
+    this.w.bias.write(initial);
+    initial.dispose();
     this.built = true;
   }
 

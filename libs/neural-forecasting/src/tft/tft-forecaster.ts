@@ -5,20 +5,30 @@ import {
   inferTimeAxis,
   NotFittedError,
   quantileKey,
-  StandardScaler,
   type Covariates,
   type Forecast,
   type Forecaster,
   type ForecasterJson,
-  type HistoricalForecastOptions,
   type TimeSeries,
 } from '@tethys/forecasting';
 import { modelFilesLoadHandler, modelToFiles, tf } from '@tethys/tf-runtime';
-import { parseTftState, TFT_STATE_FILE, type ParsedTftState, type TftState } from './tft-state';
+import { chronologicalSplit } from '../training/chronological-split';
+import { assertTrainedHorizon, readStateFile } from '../training/model-checks';
+import {
+  seriesEntries,
+  selectFittedSeries,
+  type CovariatesInput,
+  type NeuralHistoricalOptions,
+  type SeriesInput,
+  type SeriesSelector,
+} from '../training/series-input';
+import { fitScalerSets, scalerSetFromJSON, scalerSetToJSON, type ScalerSet } from '../training/series-scalers';
+import { splitWindows } from '../training/window-batches';
+import { parseTftState, TFT_STATE_FILE, tftStateToJSON, type ParsedTftState, type TftSeriesState, type TftState } from './tft-state';
 import { buildTftNetwork, findTftLayer, type TftNetwork } from './tft-network';
 import { resolveTftOptions, type ResolvedTftOptions, type TftOptions } from './tft-options';
 import { buildWindows, type WindowSource } from './tft-windows';
-import { trainTft, type TrainingHistory } from './train-tft';
+import { batchTensors, trainTft, type TrainingHistory } from './train-tft';
 
 /** Variable importance and attention of the last `predict` (see TftForecaster.interpret). */
 export interface TftInterpretation {
@@ -32,16 +42,24 @@ export interface TftInterpretation {
   attention: number[][];
 }
 
+/** One fitted series: its data (what predict continues, the default covariates) and scalers. */
+interface FittedSeries {
+  name: string;
+  times: string[];
+  values: Float64Array;
+  covariates: NormalisedCovariates;
+  scalers: ScalerSet;
+}
+
 interface FittedModel {
-  state: TftState;
+  series: FittedSeries[];
+  history: TrainingHistory;
   network: TftNetwork;
-  targetScaler: StandardScaler;
-  pastScalers: StandardScaler[];
-  futureScalers: StandardScaler[];
 }
 
 const TARGET = 'target';
 const RELATIVE_TIME = 'relative_time';
+const NO_COVARIATES: NormalisedCovariates = { past: {}, future: {}, static: {} };
 
 /**
  * Temporal Fusion Transformer (Lim et al. 2021) behind the shared Forecaster
@@ -49,7 +67,8 @@ const RELATIVE_TIME = 'relative_time';
  * multi-horizon quantile forecasts. Training is asynchronous: `fit` is
  * `fitAsync` and returns a promise. Covariates are aligned with the
  * series by position; `future` arrays must reach `horizon` steps past the
- * end of the series for `predict(horizon)`.
+ * end of the series for `predict(horizon)`. Several series train one model
+ * together, each with its own covariates (the same names) and static values.
  */
 export class TftForecaster implements Forecaster {
   readonly options: ResolvedTftOptions;
@@ -61,71 +80,81 @@ export class TftForecaster implements Forecaster {
   }
 
   /** The shared interface's fit: tfjs trains asynchronously, so this is `fitAsync`. */
-  fit(series: TimeSeries, covariates?: Covariates): Promise<this> {
+  fit(series: SeriesInput, covariates?: CovariatesInput): Promise<this> {
     return this.fitAsync(series, covariates);
   }
 
-  async fitAsync(series: TimeSeries, covariates: Covariates = {}): Promise<this> {
-    const checked = createTimeSeries(series.name, series.values, series.times);
-    const { lookback, horizon, validationFraction } = this.options;
-    const n = checked.values.length;
-    const cov = normaliseCovariates(covariates, n, 'covariates');
-    const windowCount = n - lookback - horizon + 1;
-    const validationStart = validationFraction > 0 ? n - Math.max(horizon, Math.round(n * validationFraction)) : n;
-    const origins = Array.from({ length: Math.max(0, windowCount) }, (_, k) => lookback + k);
-    const trainOrigins = origins.filter((origin) => origin + horizon <= validationStart);
-    const validationOrigins = validationFraction > 0 ? origins.filter((origin) => origin >= validationStart) : [];
-    if (trainOrigins.length === 0 || (validationFraction > 0 && validationOrigins.length === 0)) {
-      throw new ForecastError(
-        'INVALID_SERIES',
-        'series.values',
-        `${n} points are too few for lookback ${lookback} + horizon ${horizon}` +
-          (validationFraction > 0 ? ` with validationFraction ${validationFraction} (need training and validation windows)` : ''),
-      );
-    }
-    // Scalers see the fitted values only (known-future values past the series end are not training data).
-    const targetScaler = new StandardScaler().fit(checked.values);
-    const pastScalers = Object.values(cov.past).map((values) => new StandardScaler().fit(values.subarray(0, n)));
-    const futureScalers = Object.values(cov.future).map((values) => new StandardScaler().fit(values.subarray(0, n)));
-    const network = this.buildNetwork(cov);
-    const state: TftState = {
-      series: { name: checked.name, times: checked.times, values: Array.from(checked.values) },
-      covariates: {
-        past: mapValues(cov.past, (values) => Array.from(values)),
-        future: mapValues(cov.future, (values) => Array.from(values)),
-        static: { ...cov.static },
+  /**
+   * Trains on one series or several (windows of all series shuffled
+   * together; covariates one entry per series). Each series' last
+   * `validationFraction` is held out for early stopping, and its scalers see
+   * only its training part (or pooled ones with scaling 'global').
+   */
+  async fitAsync(series: SeriesInput, covariates?: CovariatesInput): Promise<this> {
+    const { lookback, horizon, validationFraction, scaling } = this.options;
+    const prepared = seriesEntries(series, covariates).map((entry) => {
+      const checked = createTimeSeries(entry.series.name, entry.series.values, entry.series.times);
+      const n = checked.values.length;
+      return {
+        checked,
+        cov: normaliseCovariates(entry.covariates ?? {}, n, entry.covariatesParameter),
+        split: chronologicalSplit(n, lookback, horizon, validationFraction, entry.parameter),
+        covariatesParameter: entry.covariatesParameter,
+      };
+    });
+    const [first] = prepared;
+    prepared.forEach(({ cov, covariatesParameter }) => assertSameNames(first.cov, cov, covariatesParameter, 'as the first series'));
+    const scalers = fitScalerSets(
+      prepared.map(({ checked, cov, split }) => ({ target: checked.values, past: Object.values(cov.past), future: Object.values(cov.future), end: split.trainEnd })),
+      scaling,
+    );
+    const fittedSeries = prepared.map(({ checked, cov }, index): FittedSeries => ({
+      name: checked.name,
+      times: checked.times,
+      values: checked.values,
+      covariates: cov,
+      scalers: scalers[index],
+    }));
+    const windows = splitWindows(
+      prepared.map(({ split }) => split),
+      (index, origins) => {
+        const { scalers: own, values, covariates: cov } = fittedSeries[index];
+        return buildWindows(windowSource(own, values, cov), origins, lookback, horizon, true);
       },
-      history: { epochsRun: 0, bestEpoch: 0, trainLoss: [], validationLoss: [] },
-    };
-    const fitted: FittedModel = { state, network, targetScaler, pastScalers, futureScalers };
-    const source = this.windowSource(fitted, checked.values, cov);
-    const train = buildWindows(source, trainOrigins, lookback, horizon, true);
-    const validation = validationOrigins.length > 0 ? buildWindows(source, validationOrigins, lookback, horizon, true) : undefined;
+    );
     this.dispose();
-    state.history = trainTft(network, train, validation, this.options);
-    this.fitted = fitted;
+    const network = this.buildNetwork(first.cov);
+    let history: TrainingHistory;
+    try {
+      history = await trainTft(network, windows.train, windows.validation, this.options);
+    } catch (error) {
+      network.model.dispose();
+      throw error;
+    }
+    this.fitted = { series: fittedSeries, history, network };
     this.lastInterpretation = undefined;
     return this;
   }
 
   /** Epoch losses of the last fit (validation loss = the monitored loss). */
   get history(): TrainingHistory {
-    return this.require('history').state.history;
+    return this.require('history').history;
   }
 
-  predict(horizon: number): Forecast {
+  /** The `horizon` steps after a fitted series: the only one, or the one `series` (index or name) picks. */
+  predict(horizon: number, series?: SeriesSelector): Forecast {
     const fitted = this.require('predict');
-    this.checkHorizon(horizon, 'horizon');
-    const { series } = fitted.state;
-    const cov = covariatesOf(fitted.state);
-    const n = series.values.length;
+    assertTrainedHorizon(horizon, this.options.horizon, 'horizon');
+    const target = selectFittedSeries(fitted.series, series, undefined, 'series');
+    const cov = target.covariates;
+    const n = target.values.length;
     Object.entries(cov.future).forEach(([name, values]) => {
       if (values.length < n + horizon) {
         throw new ForecastError('LENGTH_MISMATCH', `covariates.future.${name}`, `has ${values.length} values; predict(${horizon}) needs ${n + horizon} (${horizon} past the fitted series)`);
       }
     });
-    const [forecast] = this.forecastAt(fitted, Float64Array.from(series.values), cov, [n], horizon, true);
-    const axis = inferTimeAxis(series.times);
+    const [forecast] = this.forecastAt(fitted, target.scalers, target.values, cov, [n], horizon, true);
+    const axis = inferTimeAxis(target.times);
     if (axis !== null) forecast.times = futureTimes(axis, horizon);
     return forecast;
   }
@@ -133,12 +162,15 @@ export class TftForecaster implements Forecaster {
   /**
    * Rolling-origin forecasts in one batched network call, without refitting.
    * `covariates` (aligned with `series`, at least as long) default to the
-   * ones given to fit, which then must cover `series`.
+   * ones given to fit for that series, which then must cover `series`. After
+   * a multi-series fit, the fitted series is `options.fittedSeries`, else the
+   * one named like `series`; with scaling 'global' any series may be passed
+   * (with its covariates).
    */
-  historicalForecasts(series: TimeSeries, options: HistoricalForecastOptions, covariates?: Covariates): Forecast[] {
+  historicalForecasts(series: TimeSeries, options: NeuralHistoricalOptions, covariates?: Covariates): Forecast[] {
     const fitted = this.require('historicalForecasts');
     const checked = createTimeSeries(series.name, series.values, series.times);
-    this.checkHorizon(options.horizon, 'options.horizon');
+    assertTrainedHorizon(options.horizon, this.options.horizon, 'options.horizon');
     const stride = options.stride ?? 1;
     if (!Number.isInteger(stride) || stride < 1) throw new ForecastError('INVALID_ARGUMENT', 'options.stride', `must be a positive integer, got ${stride}`);
     const start = typeof options.start === 'number' ? options.start : checked.times.indexOf(options.start);
@@ -146,8 +178,12 @@ export class TftForecaster implements Forecaster {
       throw new ForecastError('INVALID_ARGUMENT', 'options.start', `must be a time or index in [lookback ${this.options.lookback}, ${checked.values.length}], got ${String(options.start)}`);
     }
     const n = checked.values.length;
-    const cov = covariates === undefined ? covariatesOf(fitted.state) : normaliseCovariates(covariates, n, 'covariates');
-    this.checkSameNames(fitted, cov);
+    const known =
+      options.fittedSeries !== undefined || fitted.series.length === 1 || fitted.series.some((entry) => entry.name === checked.name);
+    const entry = known || this.options.scaling !== 'global' ? selectFittedSeries(fitted.series, options.fittedSeries, checked.name, 'options.fittedSeries') : undefined;
+    const scalers = this.options.scaling === 'global' ? fitted.series[0].scalers : entry!.scalers;
+    const cov = covariates === undefined ? (entry?.covariates ?? NO_COVARIATES) : normaliseCovariates(covariates, n, 'covariates');
+    assertSameNames(fitted.series[0].covariates, cov, 'covariates', 'as in fit');
     for (const [kind, group] of [['past', cov.past], ['future', cov.future]] as const) {
       Object.entries(group).forEach(([name, values]) => {
         if (values.length < n) throw new ForecastError('LENGTH_MISMATCH', `covariates.${kind}.${name}`, `has ${values.length} values; the series has ${n}`);
@@ -155,7 +191,7 @@ export class TftForecaster implements Forecaster {
     }
     const origins: number[] = [];
     for (let origin = start; origin + options.horizon <= n; origin += stride) origins.push(origin);
-    const forecasts = this.forecastAt(fitted, checked.values, cov, origins, options.horizon, false);
+    const forecasts = this.forecastAt(fitted, scalers, checked.values, cov, origins, options.horizon, false);
     forecasts.forEach((forecast, k) => (forecast.times = checked.times.slice(origins[k], origins[k] + options.horizon)));
     return forecasts;
   }
@@ -182,8 +218,7 @@ export class TftForecaster implements Forecaster {
     const { options, state, weights } = saved;
     if (weights === undefined) throw new ForecastError('INVALID_JSON', 'json.weights', 'missing: toJSON output carries the weights');
     const forecaster = new TftForecaster(options);
-    const cov = covariatesOf(state);
-    const network = forecaster.buildNetwork(cov);
+    const network = forecaster.buildNetwork(covariatesOf(state.series[0]));
     const modelWeights = network.model.weights;
     if (modelWeights.length !== weights.length) throw new ForecastError('INVALID_JSON', 'json.weights', `holds ${weights.length} weights; the network has ${modelWeights.length}`);
     const tensors = weights.map((entry, k) => {
@@ -196,7 +231,7 @@ export class TftForecaster implements Forecaster {
     });
     network.model.setWeights(tensors);
     tf.dispose(tensors);
-    forecaster.fitted = forecaster.fittedFrom(saved, network);
+    forecaster.fitted = fittedFrom(saved, network);
     return forecaster;
   }
 
@@ -207,16 +242,10 @@ export class TftForecaster implements Forecaster {
   }
 
   static async fromFiles(readFile: (relativePath: string) => Uint8Array): Promise<TftForecaster> {
-    let json: unknown;
-    try {
-      json = JSON.parse(Buffer.from(readFile(TFT_STATE_FILE)).toString('utf8'));
-    } catch (cause) {
-      throw new ForecastError('INVALID_JSON', TFT_STATE_FILE, `is not valid JSON (${String(cause)})`);
-    }
-    const saved = parseTftState(json, TFT_STATE_FILE);
+    const saved = parseTftState(readStateFile(readFile, TFT_STATE_FILE), TFT_STATE_FILE);
     const model = await tf.loadLayersModel(modelFilesLoadHandler(readFile, 'TftForecaster files'));
     const forecaster = new TftForecaster(saved.options);
-    forecaster.fitted = forecaster.fittedFrom(saved, { model, layer: findTftLayer(model) });
+    forecaster.fitted = fittedFrom(saved, { model, layer: findTftLayer(model) });
     return forecaster;
   }
 
@@ -227,23 +256,21 @@ export class TftForecaster implements Forecaster {
   }
 
   private stateJson(fitted: FittedModel): ForecasterJson {
-    return {
-      kind: 'tft',
-      version: 1,
-      options: this.options,
-      state: fitted.state,
-      scalers: { target: fitted.targetScaler.toJSON(), past: fitted.pastScalers.map((s) => s.toJSON()), future: fitted.futureScalers.map((s) => s.toJSON()) },
+    const state: TftState = {
+      series: fitted.series.map((entry) => ({
+        name: entry.name,
+        times: entry.times,
+        values: Array.from(entry.values),
+        covariates: {
+          past: mapValues(entry.covariates.past, (values) => Array.from(values)),
+          future: mapValues(entry.covariates.future, (values) => Array.from(values)),
+          static: { ...entry.covariates.static },
+        },
+        scalers: scalerSetToJSON(entry.scalers),
+      })),
+      history: fitted.history,
     };
-  }
-
-  private fittedFrom(saved: ParsedTftState, network: TftNetwork): FittedModel {
-    return {
-      state: saved.state,
-      network,
-      targetScaler: StandardScaler.fromJSON(saved.scalers.target),
-      pastScalers: saved.scalers.past.map((json) => StandardScaler.fromJSON(json)),
-      futureScalers: saved.scalers.future.map((json) => StandardScaler.fromJSON(json)),
-    };
+    return tftStateToJSON(this.options, state);
   }
 
   private buildNetwork(cov: NormalisedCovariates): TftNetwork {
@@ -262,25 +289,14 @@ export class TftForecaster implements Forecaster {
     });
   }
 
-  private windowSource(fitted: FittedModel, target: Float64Array, cov: NormalisedCovariates): WindowSource {
-    return {
-      target: fitted.targetScaler.transform(target),
-      past: Object.values(cov.past).map((values, j) => fitted.pastScalers[j].transform(values)),
-      future: Object.values(cov.future).map((values, j) => fitted.futureScalers[j].transform(values)),
-      static: Object.values(cov.static),
-    };
-  }
-
-  private forecastAt(fitted: FittedModel, target: Float64Array, cov: NormalisedCovariates, origins: number[], steps: number, remember: boolean): Forecast[] {
+  private forecastAt(fitted: FittedModel, scalers: ScalerSet, target: Float64Array, cov: NormalisedCovariates, origins: number[], steps: number, remember: boolean): Forecast[] {
     const { lookback, horizon, quantiles: levels } = this.options;
-    const batch = buildWindows(this.windowSource(fitted, target, cov), origins, lookback, horizon, false);
-    const { spec } = fitted.network.layer;
-    const count = origins.length;
+    const batch = buildWindows(windowSource(scalers, target, cov), origins, lookback, horizon, false);
     const outputs = tf.tidy(() => {
-      const inputs: tf.Tensor[] = [tf.tensor3d(batch.observed, [count, lookback, spec.observedSize]), tf.tensor3d(batch.known, [count, lookback + horizon, spec.knownSize])];
-      if (spec.staticSize > 0) inputs.push(tf.tensor2d(batch.static, [count, spec.staticSize]));
+      const { inputs } = batchTensors(batch, fitted.network);
       return fitted.network.layer.forward(inputs, false) as unknown as tf.TensorContainerObject;
     }) as unknown as ReturnType<TftNetwork['layer']['forward']>;
+
     try {
       const values = outputs.quantiles.dataSync();
       const q = levels.length;
@@ -288,8 +304,8 @@ export class TftForecaster implements Forecaster {
       const forecasts = origins.map((_, w) => {
         const scaled = levels.map((_, k) => Float64Array.from({ length: steps }, (_, h) => values[(w * horizon + h) * q + k]));
         const mean = medianIndex >= 0 ? scaled[medianIndex] : Float64Array.from({ length: steps }, (_, h) => scaled.reduce((sum, level) => sum + level[h], 0) / q);
-        const forecast: Forecast = { mean: fitted.targetScaler.inverseTransform(mean), quantiles: {} };
-        levels.forEach((level, k) => (forecast.quantiles![quantileKey(level)] = fitted.targetScaler.inverseTransform(scaled[k])));
+        const forecast: Forecast = { mean: scalers.target.inverseTransform(mean), quantiles: {} };
+        levels.forEach((level, k) => (forecast.quantiles![quantileKey(level)] = scalers.target.inverseTransform(scaled[k])));
         return forecast;
       });
       if (remember) this.lastInterpretation = this.interpretation(fitted, outputs, steps);
@@ -302,7 +318,7 @@ export class TftForecaster implements Forecaster {
   /** Window 0 of a forward pass as named weights (time-averaged) and attention rows. */
   private interpretation(fitted: FittedModel, outputs: ReturnType<TftNetwork['layer']['forward']>, steps: number): TftInterpretation {
     const { lookback, horizon } = this.options;
-    const cov = covariatesOf(fitted.state);
+    const cov = fitted.series[0].covariates;
     const knownNames = [...Object.keys(cov.future), RELATIVE_TIME];
     const pastNames = [TARGET, ...Object.keys(cov.past), ...knownNames];
     const averaged = (weights: tf.Tensor, names: string[], stepsUsed: number): Record<string, number> => {
@@ -325,21 +341,6 @@ export class TftForecaster implements Forecaster {
     return result;
   }
 
-  private checkHorizon(horizon: number, parameter: string): void {
-    if (!Number.isInteger(horizon) || horizon < 1 || horizon > this.options.horizon) {
-      throw new ForecastError('INVALID_ARGUMENT', parameter, `must be an integer in [1, ${this.options.horizon}] (the trained horizon), got ${horizon}`);
-    }
-  }
-
-  private checkSameNames(fitted: FittedModel, cov: NormalisedCovariates): void {
-    const trained = covariatesOf(fitted.state);
-    for (const kind of ['past', 'future', 'static'] as const) {
-      const expected = Object.keys(trained[kind]).join(', ');
-      const given = Object.keys(cov[kind]).join(', ');
-      if (expected !== given) throw new ForecastError('INVALID_ARGUMENT', `covariates.${kind}`, `must name [${expected}] as in fit (in that order), got [${given}]`);
-    }
-  }
-
   private require(method: string): FittedModel {
     if (this.fitted === undefined) throw new NotFittedError('TftForecaster', method);
     return this.fitted;
@@ -356,12 +357,45 @@ function mapValues<A, B>(record: Record<string, A>, map: (value: A) => B): Recor
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
 }
 
-function covariatesOf(state: TftState): NormalisedCovariates {
+function covariatesOf(state: TftSeriesState): NormalisedCovariates {
   return {
     past: mapValues(state.covariates.past, (values) => Float64Array.from(values)),
     future: mapValues(state.covariates.future, (values) => Float64Array.from(values)),
     static: { ...state.covariates.static },
   };
+}
+
+function fittedFrom(saved: ParsedTftState, network: TftNetwork): FittedModel {
+  return {
+    series: saved.state.series.map((entry) => ({
+      name: entry.name,
+      times: entry.times,
+      values: Float64Array.from(entry.values),
+      covariates: covariatesOf(entry),
+      scalers: scalerSetFromJSON(entry.scalers),
+    })),
+    history: saved.state.history,
+    network,
+  };
+}
+
+/** Scaled inputs of one series for the window builder. */
+function windowSource(scalers: ScalerSet, target: Float64Array, cov: NormalisedCovariates): WindowSource {
+  return {
+    target: scalers.target.transform(target),
+    past: Object.values(cov.past).map((values, j) => scalers.past[j].transform(values)),
+    future: Object.values(cov.future).map((values, j) => scalers.future[j].transform(values)),
+    static: Object.values(cov.static),
+  };
+}
+
+/** Covariates must carry the same names in the same order as the model's (`reference`). */
+function assertSameNames(reference: NormalisedCovariates, cov: NormalisedCovariates, parameter: string, detail: string): void {
+  for (const kind of ['past', 'future', 'static'] as const) {
+    const expected = Object.keys(reference[kind]).join(', ');
+    const given = Object.keys(cov[kind]).join(', ');
+    if (expected !== given) throw new ForecastError('INVALID_ARGUMENT', `${parameter}.${kind}`, `must name [${expected}] ${detail} (in that order), got [${given}]`);
+  }
 }
 
 /** Checks names, lengths and finiteness; past arrays cover the series, future ones at least the series. */
