@@ -154,6 +154,12 @@ describe('loadAppSettings', () => {
     });
   });
 
+  it('takes the memory database path from TETHYS_MEMORY_DB, below the explicit variable', () => {
+    expect(loadAppSettings({ env: { TETHYS_MEMORY_DB: '/tmp/scratch.sqlite' } }).memory.sqlitePath).toBe('/tmp/scratch.sqlite');
+    const env = { TETHYS_MEMORY_DB: '/tmp/a.sqlite', TETHYS_APP__MEMORY__SQLITE_PATH: '/tmp/b.sqlite' };
+    expect(loadAppSettings({ env }).memory.sqlitePath).toBe('/tmp/b.sqlite');
+  });
+
   it('reads process.env by default', () => {
     const saved = process.env.TETHYS_APP__LOG_LEVEL;
     process.env.TETHYS_APP__LOG_LEVEL = 'error';

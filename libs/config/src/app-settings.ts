@@ -50,6 +50,8 @@ export const APP_CONFIG_FILE_VARIABLE = 'TETHYS_CONFIG_FILE';
  * both are set, the explicit TETHYS_APP__TENSORFLOW__BACKEND wins.
  */
 export const TF_BACKEND_ALIAS_VARIABLE = 'TETHYS_TF_BACKEND';
+/** Short alias for TETHYS_APP__MEMORY__SQLITE_PATH: point the memory CLI at a scratch database. */
+export const MEMORY_DB_ALIAS_VARIABLE = 'TETHYS_MEMORY_DB';
 
 /**
  * Loads app settings: defaults < JSON file (`options.file`, else
@@ -62,7 +64,7 @@ export function loadAppSettings(options: LoadSettingsOptions = {}): AppSettings 
       schema: appSettingsSchema,
       envPrefix: APP_ENV_PREFIX,
       fileVariable: APP_CONFIG_FILE_VARIABLE,
-      aliases: { [TF_BACKEND_ALIAS_VARIABLE]: ['tensorflow', 'backend'] },
+      aliases: { [TF_BACKEND_ALIAS_VARIABLE]: ['tensorflow', 'backend'], [MEMORY_DB_ALIAS_VARIABLE]: ['memory', 'sqlitePath'] },
     },
     options,
   );

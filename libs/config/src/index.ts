@@ -8,6 +8,7 @@ export {
   type AppSettings,
   appSettingsSchema,
   loadAppSettings,
+  MEMORY_DB_ALIAS_VARIABLE,
   TF_BACKEND_ALIAS_VARIABLE,
 } from './app-settings';
 export { loadMlConfig, ML_CONFIG_FILE_VARIABLE, ML_ENV_PREFIX, type MlConfig, mlConfigSchema } from './ml-config';
