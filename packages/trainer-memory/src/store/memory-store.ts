@@ -251,6 +251,31 @@ export class MemoryStore {
     await this.persistence.close();
   }
 
+  /**
+   * Installs a previously built index for `userId` (for example one the CLI
+   * saved with `train --user`), if it still matches the store: the same memory
+   * ids in the same order, built from the current embedder. Returns false (and
+   * keeps nothing) when it is stale, so the caller falls back to a rebuild.
+   */
+  async adoptUserIndex(userId: string, index: VectorIndex, memoryIds: readonly string[]): Promise<boolean> {
+    validateUserId(userId);
+    const generation = this.generations.get(userId) ?? 0;
+    const stored = await this.persistence.list(userId);
+    const current =
+      index.identity.embedderHash === this.embedder.identityHash &&
+      index.identity.dim === this.embedder.dim &&
+      index.size === stored.length &&
+      stored.length === memoryIds.length &&
+      stored.every((memory, i) => memory.id === memoryIds[i] && memory.embedderHash === this.embedder.identityHash);
+    if (!current || (this.generations.get(userId) ?? 0) !== generation) return false;
+    this.indexes.set(userId, {
+      index,
+      memories: stored.map(toMemoryRecord),
+      info: { userId, kind: index.kind, size: stored.length, dim: this.embedder.dim, embedderHash: this.embedder.identityHash },
+    });
+    return true;
+  }
+
   /** The user's index, from the cache or built now from the persistence. */
   async userIndex(userId: string): Promise<UserIndex> {
     validateUserId(userId);
