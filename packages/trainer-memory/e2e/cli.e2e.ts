@@ -94,8 +94,8 @@ describe('tethys-memory per-user memories', () => {
     expect(memory(['forget', '--user', 'alice', '--id', ids.risk]).status).toBe(0);
     const listed = JSON.parse(memory(['list', '--user', 'alice', '--json']).stdout) as { id: string }[];
     expect(listed.map((m) => m.id)).toEqual([ids.rent, ids.goal]);
-    expectOneLineFailure(memory(['forget', '--user', 'alice', '--id', ids.bob]), 1, /unknown|not found/i);
-    expectOneLineFailure(memory(['add', '--user', 'al/ice', '--text', 'x']), 1, /user id/i);
+    expectOneLineFailure(memory(['forget', '--user', 'alice', '--id', ids.bob]), 1, /has no memory with id/);
+    expectOneLineFailure(memory(['add', '--user', 'al/ice', '--text', 'x']), 1, /userId "al\/ice" may only contain/);
     expectOneLineFailure(memory(['add', '--user', 'alice']), 2, /--text/);
     expectOneLineFailure(memory(['search', '--user', 'alice', '--query', 'rent', '--embedder', 'nope']), 2, /--embedder/);
   });
