@@ -9,13 +9,16 @@
  * PyTorch's CPU build at about 1,300 (LSTM) and 4,000 (N-BEATS) samples/s on 2
  * cores; printed ratios are against those quoted figures, not a run here.
  *
+ * Each model is also timed on tfjs-backend-wasm's stock kernels in the same process
+ * (BENCH_SKIP_STOCK=1 skips it), so the runtime's kernel fixes show as a ratio.
+ *
  * Run: tsx libs/neural-forecasting/bench/training-throughput.bench.ts  (TETHYS_TF_BACKEND picks the backend)
  */
 import { performance } from 'node:perf_hooks';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRng } from '@tethys/data';
 import { createTimeSeries } from '@tethys/forecasting';
-import { initTf } from '@tethys/tf-runtime';
+import { initTf, useStockWasmKernels } from '@tethys/tf-runtime';
 import { LstmForecaster, NBeatsForecaster } from '../src';
 
 const SERIES = 200;
@@ -55,19 +58,42 @@ async function main(): Promise<void> {
     { name: 'LSTM (hidden 64)', quoted: 1300, make: () => new LstmForecaster({ ...common, hiddenSize: 64 }) },
     { name: 'N-BEATS generic (3 x 4 x 256)', quoted: 4000, make: () => new NBeatsForecaster({ ...common, stacks: 'generic', blocksPerStack: 3, hiddenLayers: 4, layerWidth: 256 }) },
   ];
-  const results = [];
-  for (const { name, quoted, make } of models) {
+  const timeOneEpoch = async (make: () => LstmForecaster | NBeatsForecaster): Promise<number> => {
     const model = make();
     const started = performance.now();
     await model.fitAsync(series);
     const seconds = (performance.now() - started) / 1000;
     model.dispose();
+    return seconds;
+  };
+  // Reference in the same process: the same epoch on tfjs-backend-wasm's own kernels
+  // (on the wasm backend only; elsewhere the runtime changes no kernels).
+  const compareStock = runtime.backend === 'wasm' && process.env.BENCH_SKIP_STOCK !== '1';
+  const results = [];
+  for (const { name, quoted, make } of models) {
+    const seconds = await timeOneEpoch(make);
+    let stockSeconds: number | null = null;
+    if (compareStock) {
+      useStockWasmKernels(true);
+      stockSeconds = await timeOneEpoch(make);
+      useStockWasmKernels(false);
+    }
     const samplesPerSecond = windows / seconds;
-    results.push({ model: name, backend: runtime.backend, windows, seconds, samplesPerSecond, ratioToQuotedPyTorch: samplesPerSecond / quoted });
+    results.push({
+      model: name,
+      backend: runtime.backend,
+      windows,
+      seconds,
+      samplesPerSecond,
+      stockKernelSamplesPerSecond: stockSeconds === null ? null : windows / stockSeconds,
+      ratioToStockKernels: stockSeconds === null ? null : stockSeconds / seconds,
+      ratioToQuotedPyTorch: samplesPerSecond / quoted,
+    });
   }
-  console.log(`| model | backend | windows | seconds | samples/s | vs PyTorch CPU (quoted) |\n|---|---|---|---|---|---|`);
+  console.log(`| model | backend | windows | seconds | samples/s | vs stock tfjs-wasm kernels (same process) | vs PyTorch CPU (quoted) |\n|---|---|---|---|---|---|---|`);
   for (const r of results) {
-    console.log(`| ${r.model} | ${r.backend} | ${r.windows} | ${r.seconds.toFixed(1)} | ${r.samplesPerSecond.toFixed(0)} | ${r.ratioToQuotedPyTorch.toFixed(2)}x |`);
+    const stock = r.ratioToStockKernels === null ? 'n/a' : `${r.ratioToStockKernels.toFixed(1)}x (${(r.stockKernelSamplesPerSecond ?? 0).toFixed(0)}/s)`;
+    console.log(`| ${r.model} | ${r.backend} | ${r.windows} | ${r.seconds.toFixed(1)} | ${r.samplesPerSecond.toFixed(0)} | ${stock} | ${r.ratioToQuotedPyTorch.toFixed(2)}x |`);
   }
   mkdirSync('tmp/bench', { recursive: true });
   writeFileSync('tmp/bench/neural-training-throughput.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -22,6 +22,7 @@ export {
   type WebGpuOptions,
 } from './backend/webgpu-backend';
 export { wasmBinaryFolder } from './backend/wasm-backend';
+export { useStockWasmKernels } from './backend/wasm-kernel-overrides';
 export {
   MODEL_JSON_FILE,
   WEIGHTS_FILE,

@@ -1,7 +1,6 @@
 import { tf } from '../tf';
+import { type KernelArgs, type KernelConfig, overrideWasmKernel } from './wasm-kernel-overrides';
 
-type KernelConfig = ReturnType<typeof tf.getKernel> & object;
-type KernelArgs = Parameters<KernelConfig['kernelFunc']>[0];
 type TensorInfo = { dataId: object; shape: number[]; dtype: string };
 type NumericArray = Float32Array | Int32Array | Uint8Array;
 
@@ -59,17 +58,6 @@ function sliceFromHeap(backend: WasmBackendInternals, x: TensorInfo, begin: numb
   return out;
 }
 
-const patchedKernels = new Set<string>();
-
-function replaceKernel(kernelName: string, makeKernelFunc: (original: KernelConfig) => KernelConfig['kernelFunc']): void {
-  if (patchedKernels.has(kernelName)) return;
-  const original = tf.getKernel(kernelName, 'wasm');
-  if (!original) return;
-  tf.unregisterKernel(kernelName, 'wasm');
-  tf.registerKernel({ ...original, kernelFunc: makeKernelFunc(original) });
-  patchedKernels.add(kernelName);
-}
-
 function isSliceable(x: TensorInfo, size: readonly number[]): boolean {
   return x.dtype !== 'string' && x.dtype !== 'complex64' && size.every((extent) => extent > 0);
 }
@@ -83,14 +71,14 @@ function isSliceable(x: TensorInfo, size: readonly number[]): boolean {
  * slice straight from a heap view; strings and empty slices keep the original.
  */
 export function sliceWasmTensorsInPlace(): void {
-  replaceKernel('Slice', (original) => (args: KernelArgs) => {
+  overrideWasmKernel('Slice', (original) => (args: KernelArgs) => {
     const x = (args.inputs as unknown as { x: TensorInfo }).x;
     const attrs = args.attrs as unknown as { begin: number | number[]; size?: number | number[] };
     const [begin, size] = tf.slice_util.parseSliceParams(x as unknown as tf.TensorInfo, attrs.begin, attrs.size);
     if (!isSliceable(x, size)) return original.kernelFunc(args);
     return sliceFromHeap(args.backend as unknown as WasmBackendInternals, x, begin, size) as unknown as ReturnType<KernelConfig['kernelFunc']>;
   });
-  replaceKernel('Unpack', (original) => (args: KernelArgs) => {
+  overrideWasmKernel('Unpack', (original) => (args: KernelArgs) => {
     const value = (args.inputs as unknown as { value: TensorInfo }).value;
     const rank = value.shape.length;
     const axis = ((args.attrs as unknown as { axis: number }).axis + rank) % rank;
@@ -106,7 +94,7 @@ export function sliceWasmTensorsInPlace(): void {
       return { dataId: piece.dataId, dtype: piece.dtype, shape: outShape };
     }) as unknown as ReturnType<KernelConfig['kernelFunc']>;
   });
-  replaceKernel('SplitV', (original) => (args: KernelArgs) => {
+  overrideWasmKernel('SplitV', (original) => (args: KernelArgs) => {
     const x = (args.inputs as unknown as { x: TensorInfo }).x;
     const attrs = args.attrs as unknown as { numOrSizeSplits: number | number[]; axis: number | number[] };
     const [axis] = tf.util.parseAxisParam(attrs.axis, x.shape);

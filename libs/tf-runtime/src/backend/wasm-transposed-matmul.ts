@@ -1,11 +1,9 @@
 import { tf } from '../tf';
+import { type KernelArgs, overrideWasmKernel } from './wasm-kernel-overrides';
 
-type KernelConfig = ReturnType<typeof tf.getKernel> & object;
-type KernelArgs = Parameters<KernelConfig['kernelFunc']>[0];
 type TensorInfo = { dataId: object; shape: number[]; dtype: string };
 
 const MATMUL_KERNELS = ['BatchMatMul', '_FusedMatMul'] as const;
-const patchedKernels = new Set<string>();
 
 function swapLastTwoAxes(rank: number): number[] {
   const perm = Array.from({ length: rank }, (_, axis) => axis);
@@ -25,39 +23,31 @@ function swapLastTwoAxes(rank: number): number[] {
 export function routeTransposedMatMulsThroughXnnpack(): void {
   const transpose = tf.getKernel('Transpose', 'wasm');
   if (!transpose) return;
+  const transposed = (args: KernelArgs, input: TensorInfo): TensorInfo =>
+    transpose.kernelFunc({
+      inputs: { x: input },
+      backend: args.backend,
+      attrs: { perm: swapLastTwoAxes(input.shape.length) },
+    } as unknown as KernelArgs) as unknown as TensorInfo;
   for (const kernelName of MATMUL_KERNELS) {
-    if (patchedKernels.has(kernelName)) continue;
-    const original = tf.getKernel(kernelName, 'wasm');
-    if (!original) continue;
-    const transposed = (args: KernelArgs, input: TensorInfo): TensorInfo =>
-      transpose.kernelFunc({
-        inputs: { x: input },
-        backend: args.backend,
-        attrs: { perm: swapLastTwoAxes(input.shape.length) },
-      } as unknown as KernelArgs) as unknown as TensorInfo;
-    tf.unregisterKernel(kernelName, 'wasm');
-    tf.registerKernel({
-      ...original,
-      kernelFunc: (args: KernelArgs) => {
-        const attrs = args.attrs as { transposeA?: boolean; transposeB?: boolean };
-        if (!attrs.transposeA && !attrs.transposeB) return original.kernelFunc(args);
-        const inputs = args.inputs as unknown as Record<string, TensorInfo>;
-        const temporaries: TensorInfo[] = [];
-        const a = attrs.transposeA ? transposed(args, inputs.a) : inputs.a;
-        const b = attrs.transposeB ? transposed(args, inputs.b) : inputs.b;
-        if (attrs.transposeA) temporaries.push(a);
-        if (attrs.transposeB) temporaries.push(b);
-        try {
-          return original.kernelFunc({
-            ...args,
-            inputs: { ...inputs, a, b },
-            attrs: { ...args.attrs, transposeA: false, transposeB: false },
-          } as unknown as KernelArgs);
-        } finally {
-          for (const temporary of temporaries) (args.backend as { disposeData(dataId: object): void }).disposeData(temporary.dataId);
-        }
-      },
+    overrideWasmKernel(kernelName, (original) => (args: KernelArgs) => {
+      const attrs = args.attrs as { transposeA?: boolean; transposeB?: boolean };
+      if (!attrs.transposeA && !attrs.transposeB) return original.kernelFunc(args);
+      const inputs = args.inputs as unknown as Record<string, TensorInfo>;
+      const temporaries: TensorInfo[] = [];
+      const a = attrs.transposeA ? transposed(args, inputs.a) : inputs.a;
+      const b = attrs.transposeB ? transposed(args, inputs.b) : inputs.b;
+      if (attrs.transposeA) temporaries.push(a);
+      if (attrs.transposeB) temporaries.push(b);
+      try {
+        return original.kernelFunc({
+          ...args,
+          inputs: { ...inputs, a, b },
+          attrs: { ...args.attrs, transposeA: false, transposeB: false },
+        } as unknown as KernelArgs);
+      } finally {
+        for (const temporary of temporaries) (args.backend as { disposeData(dataId: object): void }).disposeData(temporary.dataId);
+      }
     });
-    patchedKernels.add(kernelName);
   }
 }
