@@ -35,7 +35,7 @@ async function withStore<T>(values: OptionValues, work: (opened: Awaited<ReturnT
     try {
       return await work(opened);
     } finally {
-      await opened.store.close();
+      await opened.close();
     }
   } finally {
     resolved.dispose();
