@@ -101,7 +101,7 @@ export class LstmForecaster implements Forecaster {
    * only the training parts (per series, or pooled with scaling 'global').
    */
   async fitAsync(series: SeriesInput, covariates?: CovariatesInput): Promise<this> {
-    const { lookback, horizon, validationFraction, scaling } = this.options;
+    const { lookback, horizon, validationFraction, scaling, windowNormalization } = this.options;
     const prepared = seriesEntries(series, covariates).map((entry) => {
       const length = entry.series.values.length;
       return { entry, columns: readCovariates(entry.covariates, length, horizon, entry.covariatesParameter), split: chronologicalSplit(length, lookback, horizon, validationFraction, entry.parameter) };
@@ -116,7 +116,7 @@ export class LstmForecaster implements Forecaster {
     const scaled = raw.map((columns, index) => scaleColumns(scalers[index], columns));
     const windows = splitWindows(
       prepared.map(({ split }) => split),
-      (index, origins) => buildWindows(scaled[index], origins, lookback, horizon, true),
+      (index, origins) => buildWindows(scaled[index], origins, lookback, horizon, true, windowNormalization),
     );
     this.dispose();
     const network = buildLstmNetwork(this.networkSpec(first.columns.past.length, first.columns.future.length));
@@ -305,7 +305,7 @@ export class LstmForecaster implements Forecaster {
   /** Scales, windows every origin, runs the network once, and maps the first `horizon` steps back. */
   private forecastOrigins(state: FittedLstm, scalers: ScalerSet, raw: RawColumns, origins: readonly number[], horizon: number): Forecast[] {
     const scaled = scaleColumns(scalers, raw);
-    const windows = buildWindows(scaled, origins, this.options.lookback, this.options.horizon, false);
+    const windows = buildWindows(scaled, origins, this.options.lookback, this.options.horizon, false, this.options.windowNormalization);
     const trainedHorizon = this.options.horizon;
     const output = tf.tidy(() => {
       const { inputs } = windowTensors(windows, this.options);
@@ -316,7 +316,8 @@ export class LstmForecaster implements Forecaster {
     return origins.map((_, row) => {
       const column = (level: number): Float64Array => {
         const values = new Float64Array(horizon);
-        for (let step = 0; step < horizon; step++) values[step] = output[(row * trainedHorizon + step) * perStep + level];
+        // The window's level first (per-window normalisation), then the series scaler.
+        for (let step = 0; step < horizon; step++) values[step] = output[(row * trainedHorizon + step) * perStep + level] + windows.levels[row];
         return scalers.target.inverseTransform(values);
       };
       if (levels === null) return { mean: column(0) };

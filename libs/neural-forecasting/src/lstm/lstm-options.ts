@@ -12,7 +12,7 @@ import { ForecastError } from '@tethys/forecasting';
 /**
  * What a caller may set; `lookback` and `horizon` are required. Training
  * defaults: epochs 50, batchSize 32, learningRate 0.005, patience 5,
- * validationFraction 0.1, seed 0, scaling 'per-series'.
+ * validationFraction 0.1, seed 0, scaling 'per-series', windowNormalization 'none'.
  */
 export interface LstmForecasterOptions extends TrainingOptions {
   /** Past steps the encoder reads for each forecast. */

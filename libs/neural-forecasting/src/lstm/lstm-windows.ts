@@ -1,4 +1,5 @@
 import type { RawColumns } from '../training/series-scalers';
+import { windowLevel, type WindowNormalization } from '../training/window-normalization';
 
 /** Scaled model inputs aligned by position; `future` may run past the target. */
 export type ScaledInputs = RawColumns;
@@ -12,6 +13,8 @@ export interface WindowBatch {
   future: Float32Array | null;
   /** [count, horizon] targets; null when not asked for (forecasting past the data). */
   targets: Float32Array | null;
+  /** [count]: the level subtracted from each window's target history and targets (0 with 'none'). */
+  levels: Float64Array;
 }
 
 /**
@@ -25,6 +28,7 @@ export function buildWindows(
   lookback: number,
   horizon: number,
   withTargets: boolean,
+  normalization: WindowNormalization = 'none',
 ): WindowBatch {
   const count = origins.length;
   const features = 1 + inputs.past.length;
@@ -32,10 +36,13 @@ export function buildWindows(
   const futureWidth = horizon * inputs.future.length;
   const future = futureWidth > 0 ? new Float32Array(count * futureWidth) : null;
   const targets = withTargets ? new Float32Array(count * horizon) : null;
+  const levels = new Float64Array(count);
   origins.forEach((origin, row) => {
+    const level = windowLevel(inputs.target, origin, lookback, normalization);
+    levels[row] = level;
     let offset = row * lookback * features;
     for (let t = origin - lookback; t < origin; t++) {
-      history[offset++] = inputs.target[t];
+      history[offset++] = inputs.target[t] - level;
       for (const column of inputs.past) history[offset++] = column[t];
     }
     if (future !== null) {
@@ -45,8 +52,8 @@ export function buildWindows(
       }
     }
     if (targets !== null) {
-      for (let step = 0; step < horizon; step++) targets[row * horizon + step] = inputs.target[origin + step];
+      for (let step = 0; step < horizon; step++) targets[row * horizon + step] = inputs.target[origin + step] - level;
     }
   });
-  return { count, history, future, targets };
+  return { count, history, future, targets, levels };
 }

@@ -114,7 +114,7 @@ export class NBeatsForecaster implements Forecaster {
    */
   async fitAsync(series: SeriesInput, covariates?: CovariatesInput): Promise<this> {
     refuseCovariates(covariates);
-    const { lookback, horizon, validationFraction, relativeToLast, scaling } = this.options;
+    const { lookback, horizon, validationFraction, windowNormalization, scaling } = this.options;
     const entries = seriesEntries(series, undefined).map((entry) => ({
       ...entry,
       split: chronologicalSplit(entry.series.values.length, lookback, horizon, validationFraction, entry.parameter),
@@ -123,7 +123,7 @@ export class NBeatsForecaster implements Forecaster {
     const scaled = entries.map((entry, index) => scalers[index].target.transform(entry.series.values));
     const windows = splitWindows(
       entries.map(({ split }) => split),
-      (index, origins) => buildWindows(scaled[index], lookback, horizon, origins, relativeToLast),
+      (index, origins) => buildWindows(scaled[index], lookback, horizon, origins, windowNormalization),
     );
     const network = buildNBeatsNetwork(networkConfig(this.options), this.options.seed);
     let history: TrainingHistory;
@@ -149,9 +149,9 @@ export class NBeatsForecaster implements Forecaster {
   predict(horizon: number, series?: SeriesSelector): Forecast {
     const fitted = this.require('predict');
     assertTrainedHorizon(horizon, this.options.horizon, 'horizon');
-    const { lookback, relativeToLast } = this.options;
+    const { lookback, windowNormalization } = this.options;
     const target = selectFittedSeries(fitted.series, series, undefined, 'series');
-    const window = buildWindows(target.scaler.transform(target.lastWindow), lookback, 0, [lookback], relativeToLast);
+    const window = buildWindows(target.scaler.transform(target.lastWindow), lookback, 0, [lookback], windowNormalization);
     const [output, ...stacks] = this.run(fitted, window, fitted.inspector !== null);
     const level = window.levels[0];
     const forecast = this.toForecast(target, output, level, horizon);
@@ -197,7 +197,7 @@ export class NBeatsForecaster implements Forecaster {
     const origins = rollingOrigins(series, options, lookback);
     const scaling = this.options.scaling === 'global' ? fitted.series[0] : selectFittedSeries(fitted.series, options.fittedSeries, series.name, 'options.fittedSeries');
     const scaled = scaling.scaler.transform(series.values);
-    const windows = buildWindows(scaled, lookback, 0, origins, this.options.relativeToLast);
+    const windows = buildWindows(scaled, lookback, 0, origins, this.options.windowNormalization);
     const [output] = this.run(fitted, windows, false);
     const width = output.length / origins.length;
     return origins.map((origin, row) => ({

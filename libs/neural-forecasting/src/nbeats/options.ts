@@ -8,11 +8,13 @@ import {
   sortedLevels,
   type TrainingOptions,
 } from '../training/training-options';
+import type { WindowNormalization } from '../training/window-normalization';
 
 /**
  * N-BEATS options; `lookback` and `horizon` are required. Training defaults:
  * epochs 100, batchSize 64, learningRate 1e-3, patience 10,
- * validationFraction 0.2, seed 0, scaling 'per-series'.
+ * validationFraction 0.2, seed 0, scaling 'per-series', windowNormalization
+ * 'last-value'.
  */
 export interface NBeatsOptions extends TrainingOptions {
   /** Input window length L (the paper uses 2H..7H). */
@@ -32,17 +34,32 @@ export interface NBeatsOptions extends TrainingOptions {
   /** Interpretable only: blocks of one stack share weights, as in the paper; default true. */
   shareWeights?: boolean;
   /**
-   * Take every window relative to its last input value (subtracted from
-   * inputs and targets, added back to the forecast and to the trend part),
-   * so levels outside the training range are forecast as well; default true.
-   * false feeds the standardised values as they are, as in the paper.
+   * The older name of `windowNormalization` (models saved before it): true =
+   * 'last-value', false = 'none'. Pass one of the two, not both.
    */
   relativeToLast?: boolean;
   /** Quantile levels in (0, 1) forecast besides the point forecast; default none. */
   quantiles?: readonly number[];
 }
 
-export type ResolvedNBeatsOptions = Required<Omit<NBeatsOptions, 'quantiles'>> & { quantiles: number[] };
+/** Every option filled in; `relativeToLast` is folded into `windowNormalization`. */
+export type ResolvedNBeatsOptions = Required<Omit<NBeatsOptions, 'quantiles' | 'relativeToLast'>> & { quantiles: number[] };
+
+/**
+ * N-BEATS takes windows relative to their last value by default (the level is
+ * subtracted from inputs and targets and added back to the forecast and the
+ * trend part), so levels outside the training range are forecast as well;
+ * 'none' feeds the standardised values as they are, as in the paper.
+ */
+function defaultNormalization(options: NBeatsOptions): WindowNormalization {
+  const legacy = options.relativeToLast;
+  if (legacy === undefined) return 'last-value';
+  if (typeof legacy !== 'boolean') throw new ForecastError('INVALID_ARGUMENT', 'options.relativeToLast', `must be a boolean, got ${JSON.stringify(legacy)}`);
+  if (options.windowNormalization !== undefined) {
+    throw new ForecastError('INVALID_ARGUMENT', 'options.relativeToLast', 'is the older name of windowNormalization; pass only one of them');
+  }
+  return legacy ? 'last-value' : 'none';
+}
 
 /** Sorted, distinct levels strictly inside (0, 1). */
 export function resolveLevels(levels: readonly number[] | undefined): number[] {
@@ -65,8 +82,14 @@ export function resolveNBeatsOptions(options: NBeatsOptions): ResolvedNBeatsOpti
     hiddenLayers: positiveInteger(options.hiddenLayers ?? 4, 'hiddenLayers'),
     trendDegree: nonNegativeInteger(options.trendDegree ?? 2, 'trendDegree'),
     shareWeights: options.shareWeights ?? true,
-    relativeToLast: options.relativeToLast ?? true,
     quantiles: resolveLevels(options.quantiles),
-    ...resolveTrainingOptions(options, { epochs: 100, batchSize: 64, learningRate: 1e-3, patience: 10, validationFraction: 0.2 }),
+    ...resolveTrainingOptions(options, {
+      epochs: 100,
+      batchSize: 64,
+      learningRate: 1e-3,
+      patience: 10,
+      validationFraction: 0.2,
+      windowNormalization: defaultNormalization(options),
+    }),
   };
 }

@@ -1,32 +1,35 @@
+import { windowLevel, type WindowNormalization } from '../training/window-normalization';
+
 /** Input/target windows stacked row by row: `inputs[i * lookback + j]`, `targets[i * horizon + h]`. */
 export interface WindowSet {
   count: number;
   inputs: Float32Array;
   targets: Float32Array;
-  /** Per window, the value subtracted from its inputs and targets (0 without level normalisation). */
-  levels: Float32Array;
+  /** Per window, the value subtracted from its inputs and targets (0 with windowNormalization 'none'). */
+  levels: Float64Array;
 }
 
 /**
  * The windows whose forecast origin o (first target index) is each of
  * `origins`: input values[o - L .. o - 1], target values[o .. o + H - 1]
- * (`horizon` 0 builds inputs only). With `relativeToLast` both are taken
- * relative to the window's last input value values[o - 1], so the network
- * sees shapes rather than levels and a trend continues past the training range.
+ * (`horizon` 0 builds inputs only). Both are taken relative to the window's
+ * level (see WindowNormalization; 'last-value' subtracts values[o - 1]), so
+ * the network sees shapes rather than levels and a trend continues past the
+ * training range.
  */
 export function buildWindows(
   values: ArrayLike<number>,
   lookback: number,
   horizon: number,
   origins: readonly number[],
-  relativeToLast: boolean,
+  normalization: WindowNormalization,
 ): WindowSet {
   const count = origins.length;
   const inputs = new Float32Array(count * lookback);
   const targets = new Float32Array(count * horizon);
-  const levels = new Float32Array(count);
+  const levels = new Float64Array(count);
   origins.forEach((origin, row) => {
-    const level = relativeToLast ? values[origin - 1] : 0;
+    const level = windowLevel(values, origin, lookback, normalization);
     levels[row] = level;
     for (let j = 0; j < lookback; j++) inputs[row * lookback + j] = values[origin - lookback + j] - level;
     for (let h = 0; h < horizon; h++) targets[row * horizon + h] = values[origin + h] - level;

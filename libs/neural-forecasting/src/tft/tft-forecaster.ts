@@ -91,7 +91,7 @@ export class TftForecaster implements Forecaster {
    * only its training part (or pooled ones with scaling 'global').
    */
   async fitAsync(series: SeriesInput, covariates?: CovariatesInput): Promise<this> {
-    const { lookback, horizon, validationFraction, scaling } = this.options;
+    const { lookback, horizon, validationFraction, scaling, windowNormalization } = this.options;
     const prepared = seriesEntries(series, covariates).map((entry) => {
       const checked = createTimeSeries(entry.series.name, entry.series.values, entry.series.times);
       const n = checked.values.length;
@@ -119,7 +119,7 @@ export class TftForecaster implements Forecaster {
       prepared.map(({ split }) => split),
       (index, origins) => {
         const { scalers: own, values, covariates: cov } = fittedSeries[index];
-        return buildWindows(windowSource(own, values, cov), origins, lookback, horizon, true);
+        return buildWindows(windowSource(own, values, cov), origins, lookback, horizon, true, windowNormalization);
       },
     );
     this.dispose();
@@ -291,7 +291,7 @@ export class TftForecaster implements Forecaster {
 
   private forecastAt(fitted: FittedModel, scalers: ScalerSet, target: Float64Array, cov: NormalisedCovariates, origins: number[], steps: number, remember: boolean): Forecast[] {
     const { lookback, horizon, quantiles: levels } = this.options;
-    const batch = buildWindows(windowSource(scalers, target, cov), origins, lookback, horizon, false);
+    const batch = buildWindows(windowSource(scalers, target, cov), origins, lookback, horizon, false, this.options.windowNormalization);
     const outputs = tf.tidy(() => {
       const { inputs } = batchTensors(batch, fitted.network);
       return fitted.network.layer.forward(inputs, false) as unknown as tf.TensorContainerObject;
@@ -302,7 +302,8 @@ export class TftForecaster implements Forecaster {
       const q = levels.length;
       const medianIndex = levels.indexOf(0.5);
       const forecasts = origins.map((_, w) => {
-        const scaled = levels.map((_, k) => Float64Array.from({ length: steps }, (_, h) => values[(w * horizon + h) * q + k]));
+        // Each quantile relative to the window's level (per-window normalisation), then the series scaler.
+        const scaled = levels.map((_, k) => Float64Array.from({ length: steps }, (_, h) => values[(w * horizon + h) * q + k] + batch.levels[w]));
         const mean = medianIndex >= 0 ? scaled[medianIndex] : Float64Array.from({ length: steps }, (_, h) => scaled.reduce((sum, level) => sum + level[h], 0) / q);
         const forecast: Forecast = { mean: scalers.target.inverseTransform(mean), quantiles: {} };
         levels.forEach((level, k) => (forecast.quantiles![quantileKey(level)] = scalers.target.inverseTransform(scaled[k])));

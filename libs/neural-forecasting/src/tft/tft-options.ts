@@ -12,7 +12,8 @@ import {
 /**
  * TFT options; `lookback` and `horizon` are required. Training defaults:
  * epochs 100, batchSize 32, learningRate 0.005, patience 10,
- * validationFraction 0.2, seed 0 (weights, dropout and batch order), scaling 'per-series'.
+ * validationFraction 0.2, seed 0 (weights, dropout and batch order), scaling 'per-series',
+ * windowNormalization 'none'.
  */
 export interface TftOptions extends TrainingOptions {
   /** Past steps the encoder sees. */

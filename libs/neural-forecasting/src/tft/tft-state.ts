@@ -67,6 +67,8 @@ const options = z.object({
   quantiles: z.array(finite),
   seed: z.number().int(),
   scaling: z.enum(['per-series', 'global']).default('per-series'),
+  // Absent in models saved before the option: they trained without it.
+  windowNormalization: z.enum(['none', 'last-value', 'window-mean']).default('none'),
 });
 const oneSeries = z.object({
   kind: z.literal('tft'),

@@ -1,3 +1,5 @@
+import { windowLevel, type WindowNormalization } from '../training/window-normalization';
+
 /** Scaled inputs of one series, aligned by position with the target. */
 export interface WindowSource {
   target: Float64Array;
@@ -16,6 +18,8 @@ export interface WindowBatch {
   static: Float32Array; // [n, S]
   /** [n, H]; only when every target step lies inside the source. */
   targets?: Float32Array;
+  /** [n]: the level subtracted from each window's observed target and targets (0 with 'none'). */
+  levels: Float64Array;
 }
 
 /**
@@ -26,7 +30,14 @@ export interface WindowBatch {
  * causal (LSTM + masked attention), so padding after step h cannot change
  * the forecast for steps <= h, and callers only read the steps they own.
  */
-export function buildWindows(source: WindowSource, origins: readonly number[], lookback: number, horizon: number, withTargets: boolean): WindowBatch {
+export function buildWindows(
+  source: WindowSource,
+  origins: readonly number[],
+  lookback: number,
+  horizon: number,
+  withTargets: boolean,
+  normalization: WindowNormalization = 'none',
+): WindowBatch {
   const n = origins.length;
   const observedWidth = 1 + source.past.length;
   const knownWidth = source.future.length + 1;
@@ -35,11 +46,14 @@ export function buildWindows(source: WindowSource, origins: readonly number[], l
   const known = new Float32Array(n * span * knownWidth);
   const staticValues = new Float32Array(n * source.static.length);
   const targets = withTargets ? new Float32Array(n * horizon) : undefined;
+  const levels = new Float64Array(n);
   origins.forEach((origin, w) => {
+    const level = windowLevel(source.target, origin, lookback, normalization);
+    levels[w] = level;
     for (let p = 0; p < lookback; p++) {
       const t = origin - lookback + p;
       const row = (w * lookback + p) * observedWidth;
-      observed[row] = source.target[t];
+      observed[row] = source.target[t] - level;
       source.past.forEach((values, j) => (observed[row + 1 + j] = values[t]));
     }
     for (let p = 0; p < span; p++) {
@@ -49,7 +63,7 @@ export function buildWindows(source: WindowSource, origins: readonly number[], l
       known[row + knownWidth - 1] = (p - lookback) / span;
     }
     staticValues.set(source.static, w * source.static.length);
-    if (targets !== undefined) for (let h = 0; h < horizon; h++) targets[w * horizon + h] = source.target[origin + h];
+    if (targets !== undefined) for (let h = 0; h < horizon; h++) targets[w * horizon + h] = source.target[origin + h] - level;
   });
-  return { count: n, observed, known, static: staticValues, targets };
+  return { count: n, observed, known, static: staticValues, targets, levels };
 }

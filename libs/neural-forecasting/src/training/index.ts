@@ -2,3 +2,11 @@ export { runTrainingLoop, type LoopSettings, type TrainingRecord, type TrainingT
 export type { TrainingOptions } from './training-options';
 export type { CovariatesInput, NeuralHistoricalOptions, SeriesInput, SeriesSelector } from './series-input';
 export type { Scaling } from './series-scalers';
+export {
+  addWindowLevel,
+  resolveWindowNormalization,
+  WINDOW_NORMALIZATIONS,
+  windowLevel,
+  windowLevels,
+  type WindowNormalization,
+} from './window-normalization';

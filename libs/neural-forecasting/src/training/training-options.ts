@@ -1,5 +1,6 @@
 import { ForecastError } from '@tethys/forecasting';
 import { resolveScaling, type Scaling } from './series-scalers';
+import { resolveWindowNormalization, type WindowNormalization } from './window-normalization';
 
 /** The training options every forecaster takes; each model documents its own defaults. */
 export interface TrainingOptions {
@@ -17,10 +18,13 @@ export interface TrainingOptions {
   seed?: number;
   /** 'per-series' (default) or 'global' standardisation of multi-series fits; see Scaling. */
   scaling?: Scaling;
+  /** Per-window shift of the target ('none', 'last-value', 'window-mean'); see WindowNormalization. Default per model. */
+  windowNormalization?: WindowNormalization;
 }
 
 export type ResolvedTrainingOptions = Required<TrainingOptions>;
-export type TrainingDefaults = Omit<ResolvedTrainingOptions, 'seed' | 'scaling'>;
+/** A model's defaults; windowNormalization defaults to 'none' (what models saved before the option did). */
+export type TrainingDefaults = Omit<ResolvedTrainingOptions, 'seed' | 'scaling' | 'windowNormalization'> & { windowNormalization?: WindowNormalization };
 
 function invalid(parameter: string, detail: string): ForecastError {
   return new ForecastError('INVALID_ARGUMENT', `options.${parameter}`, detail);
@@ -72,5 +76,6 @@ export function resolveTrainingOptions(options: TrainingOptions, defaults: Train
     validationFraction: unitFraction(options.validationFraction ?? defaults.validationFraction, 'validationFraction'),
     seed,
     scaling: resolveScaling(options.scaling),
+    windowNormalization: resolveWindowNormalization(options.windowNormalization, defaults.windowNormalization ?? 'none'),
   };
 }

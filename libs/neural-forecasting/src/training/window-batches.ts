@@ -1,5 +1,5 @@
 /**
- * Stacks window batches (a row count and flat float32 buffers, row-major) of several series into one (rows of the first batch
+ * Stacks window batches (a row count and flat float32 or float64 buffers, row-major) of several series into one (rows of the first batch
  * first), so training shuffles windows of all series together. Every batch
  * must have the same fields; a field absent (null/undefined) in one must be
  * absent in all. One batch is returned as it is.
@@ -17,10 +17,12 @@ export function concatWindowBatches<T extends { count: number }>(batches: readon
       joined[field] = first[field];
       continue;
     }
-    if (!parts.every((part): part is Float32Array => part instanceof Float32Array)) {
-      throw new TypeError(`concatWindowBatches: field ${field} is a buffer in some batches only`);
+    // float32 network inputs, or float64 window levels: one type per field.
+    const Buffer = first[field] instanceof Float64Array ? Float64Array : Float32Array;
+    if (!parts.every((part): part is Float32Array | Float64Array => part instanceof Buffer)) {
+      throw new TypeError(`concatWindowBatches: field ${field} is a ${Buffer.name} in some batches only`);
     }
-    const buffer = new Float32Array(parts.reduce((sum, part) => sum + part.length, 0));
+    const buffer = new Buffer(parts.reduce((sum, part) => sum + part.length, 0));
     let offset = 0;
     for (const part of parts) {
       buffer.set(part, offset);
