@@ -1,4 +1,6 @@
 import { createTimeSeries, DriftForecaster, NaiveForecaster } from '@tethys/forecasting';
+import { NBeatsForecaster } from '@tethys/neural-forecasting';
+import { initTf } from '@tethys/tf-runtime';
 import { evaluateForecaster, scoreForecasts, testStartIndex } from './evaluate';
 import { buildBaseline } from './models';
 
@@ -57,5 +59,31 @@ describe('buildBaseline ets', () => {
     const short = buildBaseline('ets', { ...settings, trainLength: 23 });
     expect('spec' in seasonal && seasonal.spec).toMatchObject({ seasonal: 'multiplicative', seasonPeriod: 12, trend: 'additive' });
     expect('spec' in short && short.spec).toMatchObject({ seasonal: 'none', trend: 'additive', damped: true });
+  });
+});
+
+describe('evaluateForecaster with companion series', () => {
+  const other = createTimeSeries('other', Array.from({ length: 10 }, (_, t) => 100 - t));
+
+  it('fits a neural model on the scored series and the companions, all cut at the test start', async () => {
+    await initTf({ backend: 'wasm', log: () => undefined });
+    const model = new NBeatsForecaster({ lookback: 3, horizon: 2, epochs: 1, validationFraction: 0, blocksPerStack: 1, layerWidth: 4, hiddenLayers: 1 });
+    const evaluation = await evaluateForecaster(model, series, split, QUANTILES, { companions: [other] });
+    expect(evaluation.testStart).toBe(8);
+    // The model's saved inputs end where the test starts, for both series: no test value reached the fit.
+    const saved = model.toJSON().state as { series: { name: string; lastWindow: number[] }[] };
+    expect(saved.series.map((entry) => [entry.name, entry.lastWindow])).toEqual([
+      ['line', [6, 7, 8]],
+      ['other', [95, 94, 93]],
+    ]);
+    expect(evaluation.forecasts).toHaveLength(1);
+    model.dispose();
+  });
+
+  it('refuses companions on other times, and companions for a baseline', async () => {
+    const shiftedTimes = createTimeSeries('late', other.values, other.times.map((time) => String(Number(time) + 1)));
+    const model = new NBeatsForecaster({ lookback: 3, horizon: 2, epochs: 1, validationFraction: 0 });
+    await expect(evaluateForecaster(model, series, split, QUANTILES, { companions: [shiftedTimes] })).rejects.toThrow(/does not share the times/);
+    await expect(evaluateForecaster(new NaiveForecaster(), series, split, QUANTILES, { companions: [other] })).rejects.toThrow(/only the neural models/);
   });
 });

@@ -11,7 +11,13 @@ import {
   type Forecast,
   type TimeSeries,
 } from '@tethys/forecasting';
-import { epochsRun, fitForecaster, lookbackOf, type AnyForecaster } from './models';
+import { epochsRun, fitForecaster, isNeuralForecaster, lookbackOf, type AnyForecaster } from './models';
+
+/** A companion series must share the scored series' times, so one cut point means the same date in both. */
+function assertSameTimes(series: TimeSeries, companion: TimeSeries): void {
+  const same = companion.times.length === series.times.length && companion.times.every((time, index) => time === series.times[index]);
+  if (!same) throw new Error(`companion series ${JSON.stringify(companion.name)} does not share the times of ${JSON.stringify(series.name)}`);
+}
 
 /** The held-out test: `testWindows` forecasts of `horizon` steps, origins `stride` apart, the last ending at the series' end. */
 export interface TestSplit {
@@ -120,27 +126,34 @@ export function scoreForecasts(
  * Held-out evaluation of one model on one series: fit on everything before
  * the first test window (a neural model's early stopping uses the end of
  * that training part, never the test), then rolling-origin forecasts over
- * the test windows without refitting, scored against the actuals.
+ * the test windows without refitting, scored against the actuals. A neural
+ * model may also train on `companions` (same times, cut at the same point):
+ * one multi-series fit, still scored on `series` alone.
  */
 export async function evaluateForecaster(
   model: AnyForecaster,
   series: TimeSeries,
   split: TestSplit,
   quantiles: readonly number[],
-  options: { fitPoints?: number } = {},
+  options: { fitPoints?: number; companions?: readonly TimeSeries[] } = {},
 ): Promise<Evaluation> {
   const start = testStartIndex(series.values.length, split);
   const train = sliceSeries(series, 0, start);
   const fitFrom = options.fitPoints === undefined ? 0 : Math.max(0, start - options.fitPoints);
+  const companions = options.companions ?? [];
+  if (companions.length > 0 && !isNeuralForecaster(model)) throw new Error('only the neural models train on companion series');
+  companions.forEach((companion) => assertSameTimes(series, companion));
+  // Companions are cut at the same time as the scored series: nothing at or after the test start is seen.
+  const fitted = [fitFrom === 0 ? train : sliceSeries(series, fitFrom, start), ...companions.map((companion) => sliceSeries(companion, fitFrom, start))];
   const began = performance.now();
-  await fitForecaster(model, fitFrom === 0 ? train : sliceSeries(series, fitFrom, start));
+  await fitForecaster(model, fitted.length === 1 ? fitted[0] : fitted);
   const fitSeconds = (performance.now() - began) / 1000;
   const forecasts = model.historicalForecasts(series, { start, horizon: split.horizon, stride: split.stride });
   const origins = Array.from({ length: split.testWindows }, (_, w) => start + w * split.stride);
   const metrics = scoreForecasts(series, forecasts, origins, train.values, split.season, quantiles);
   const epochs = epochsRun(model);
   const lookback = lookbackOf(model);
-  const windows = lookback === null ? 0 : Math.max(0, start - fitFrom - lookback - split.horizon + 1);
+  const windows = lookback === null ? 0 : fitted.length * Math.max(0, start - fitFrom - lookback - split.horizon + 1);
   return {
     metrics,
     forecasts,

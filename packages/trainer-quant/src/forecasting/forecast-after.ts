@@ -1,6 +1,6 @@
 import { createTimeSeries, futureTimes, inferTimeAxis, type Forecast, type TimeSeries } from '@tethys/forecasting';
-import { LstmForecaster } from '@tethys/neural-forecasting';
-import type { AnyForecaster } from './models';
+import { LstmForecaster, type SeriesSelector } from '@tethys/neural-forecasting';
+import { isNeuralForecaster, type AnyForecaster } from './models';
 
 /** ISO date-time (or date) plus whole days, in the same shape as `time`. */
 function addDays(time: string, days: number): string {
@@ -30,15 +30,20 @@ function placeholderTimes(times: readonly string[], horizon: number): string[] {
  * requires `history` to start where its training series started.
  * The forecast's times continue the history's regular time axis, and are
  * omitted when the history's times are irregular.
+ *
+ * A neural model applies the scalers of fitted series `fittedSeries`
+ * (default 0: train-forecast fits the artifact's own series first, then any
+ * companion series), whatever `history` is called.
  */
-export function forecastAfter(model: AnyForecaster, history: TimeSeries, horizon: number): Forecast {
-  if (model instanceof LstmForecaster) return model.forecastAfter(history, horizon);
+export function forecastAfter(model: AnyForecaster, history: TimeSeries, horizon: number, fittedSeries: SeriesSelector = 0): Forecast {
+  if (model instanceof LstmForecaster) return model.forecastAfter(history, horizon, undefined, fittedSeries);
   const length = history.values.length;
   const values = new Float64Array(length + horizon);
   values.set(history.values);
   values.fill(history.values[length - 1], length);
   const extended = createTimeSeries(history.name, values, [...history.times, ...placeholderTimes(history.times, horizon)]);
-  const [forecast] = model.historicalForecasts(extended, { start: length, horizon, stride: horizon });
+  const origin = { start: length, horizon, stride: horizon };
+  const [forecast] = isNeuralForecaster(model) ? model.historicalForecasts(extended, { ...origin, fittedSeries }) : model.historicalForecasts(extended, origin);
   const axis = inferTimeAxis(history.times);
   const { times: _placeholders, ...rest } = forecast;
   return axis === null ? rest : { ...rest, times: futureTimes(axis, horizon) };

@@ -17,4 +17,11 @@ describe('forecast params', () => {
     expect(() => parseParams({ ...params, series }, forecastParamsSchema, 'p.json')).toThrow(/heads/);
     expect(() => parseParams({ ...params, quantiles: [0.5] }, forecastParamsSchema, 'p.json')).toThrow(/0\.1, 0\.5 and 0\.9/);
   });
+
+  it('takes a window normalisation per model and refuses an unknown one', () => {
+    const params = loadForecastParams(path.join(PACKAGE, 'forecast.params.json'));
+    const withMode = (mode: string) => [{ ...params.series[0], lstm: { ...params.series[0].lstm, windowNormalization: mode } }];
+    expect(parseParams({ ...params, series: withMode('window-mean') }, forecastParamsSchema, 'p.json').series[0].lstm.windowNormalization).toBe('window-mean');
+    expect(() => parseParams({ ...params, series: withMode('revin') }, forecastParamsSchema, 'p.json')).toThrow(/windowNormalization/);
+  });
 });

@@ -3,17 +3,24 @@ import { z } from 'zod';
 
 const positiveInt = z.number().int().positive();
 const fraction = z.number().min(0).lt(1);
+/** Per-window shift of the target (see WindowNormalization in @tethys/neural-forecasting); each model's default when absent. */
+const windowNormalization = z.enum(['none', 'last-value', 'window-mean']).optional();
+/** Standardisation of multi-series fits: each series' own scaler, or one pooled over all ('global'). */
+const scaling = z.enum(['per-series', 'global']).optional();
 
 /** LSTM encoder -> dense head settings for one series. */
 export const lstmSettingsSchema = z.strictObject({
   lookback: positiveInt,
   hiddenSize: positiveInt,
   layers: z.union([z.literal(1), z.literal(2)]).optional(),
+  dropout: fraction.optional(),
   epochs: positiveInt,
   patience: z.number().int().nonnegative(),
   batchSize: positiveInt,
   learningRate: z.number().positive().optional(),
   validationFraction: fraction,
+  windowNormalization,
+  scaling,
 });
 
 /** N-BEATS settings for one series. */
@@ -28,6 +35,8 @@ export const nbeatsSettingsSchema = z.strictObject({
   batchSize: positiveInt,
   learningRate: z.number().positive().optional(),
   validationFraction: fraction,
+  windowNormalization,
+  scaling,
 });
 
 /** Temporal Fusion Transformer settings for one series. */
@@ -41,6 +50,8 @@ export const tftSettingsSchema = z.strictObject({
   batchSize: positiveInt,
   learningRate: z.number().positive().optional(),
   validationFraction: fraction,
+  windowNormalization,
+  scaling,
 });
 
 /** A column of a series CSV (wide or long, read with readSeriesCsv). */
@@ -62,6 +73,13 @@ const realisedVolatilitySourceSchema = z.strictObject({
   window: z.number().int().min(2),
   sampleEvery: positiveInt,
   periodsPerYear: z.number().positive(),
+  /**
+   * Also derive each asset's own realised volatility (same window, dates and
+   * sampling): the neural models train on those beside the portfolio's (one
+   * model, several series); every model is still scored on the portfolio's
+   * held-out test, and no series is seen past the test start.
+   */
+  trainOnAssets: z.boolean().optional(),
 });
 
 export const forecastSeriesSchema = z

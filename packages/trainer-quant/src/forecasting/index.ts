@@ -8,7 +8,7 @@ export {
   type NBeatsSettings,
   type TftSettings,
 } from './forecast-params';
-export { equalWeightReturns, loadParamsSeries, realisedVolatility } from './series-sources';
+export { equalWeightReturns, loadParamsSeries, realisedVolatility, type ParamsSeries } from './series-sources';
 export {
   BASELINE_KINDS,
   MODEL_KINDS,

@@ -5,6 +5,7 @@ import {
   SeasonalNaiveForecaster,
   type BaselineForecaster,
   type BaselineKind,
+  type TimeSeries,
 } from '@tethys/forecasting';
 import { LstmForecaster, NBeatsForecaster, TftForecaster } from '@tethys/neural-forecasting';
 import type { LstmSettings, NBeatsSettings, TftSettings } from './forecast-params';
@@ -75,10 +76,11 @@ export function buildNeural(spec: NeuralSettings, common: { horizon: number; qua
   }
 }
 
-/** Fits any forecaster: neural models train asynchronously, baselines synchronously. */
-export async function fitForecaster(model: AnyForecaster, series: Parameters<NaiveForecaster['fit']>[0]): Promise<void> {
+/** Fits any forecaster: neural models train asynchronously (on one series or several), baselines synchronously on one. */
+export async function fitForecaster(model: AnyForecaster, series: TimeSeries | readonly TimeSeries[]): Promise<void> {
   if (isNeuralForecaster(model)) await model.fitAsync(series);
-  else model.fit(series);
+  else if (Array.isArray(series)) throw new Error('the baselines fit one series at a time');
+  else model.fit(series as TimeSeries);
 }
 
 /** Epochs the last fit ran (null for baselines). */

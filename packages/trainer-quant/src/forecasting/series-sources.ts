@@ -31,17 +31,36 @@ export function realisedVolatility(
   return createTimeSeries(name, values, times);
 }
 
+/** Daily simple returns of every asset of a wide price file, on the dates all assets trade. */
+function assetReturns(pricesFile: string): { dates: string[]; assets: string[]; returns: Float64Array[] } {
+  const panel = priceReturns(readPricePanel(pricesFile), { kind: 'simple', missing: 'drop-dates' });
+  return { dates: panel.dates, assets: [...panel.assets], returns: panel.returns };
+}
+
 /** Daily simple returns of the equal-weight portfolio rebalanced every day: the mean of the assets' returns. */
 export function equalWeightReturns(pricesFile: string): { dates: string[]; returns: Float64Array } {
-  const panel = priceReturns(readPricePanel(pricesFile), { kind: 'simple', missing: 'drop-dates' });
+  return equalWeight(assetReturns(pricesFile));
+}
+
+function equalWeight(panel: { dates: string[]; returns: Float64Array[] }): { dates: string[]; returns: Float64Array } {
   const returns = new Float64Array(panel.dates.length);
-  for (const assetReturns of panel.returns) for (let t = 0; t < returns.length; t++) returns[t] += assetReturns[t];
+  for (const column of panel.returns) for (let t = 0; t < returns.length; t++) returns[t] += column[t];
   for (let t = 0; t < returns.length; t++) returns[t] /= panel.returns.length;
   return { dates: panel.dates, returns };
 }
 
-/** The series a params entry names, named after the entry; and the data files it read (for the manifest). */
-export function loadParamsSeries(params: ForecastSeriesParams): { series: TimeSeries; inputs: string[] } {
+/** What a params entry loads: the series scored, extra series the neural models may train on, and the files read. */
+export interface ParamsSeries {
+  /** The series every model is trained and scored on, named after the entry. */
+  series: TimeSeries;
+  /** Same times as `series`, named `<entry>:<asset>`: extra training series for the neural models (empty unless asked). */
+  companions: TimeSeries[];
+  /** The data files read (for the manifest). */
+  inputs: string[];
+}
+
+/** The series a params entry names, named after the entry; its companions; and the data files it read. */
+export function loadParamsSeries(params: ForecastSeriesParams): ParamsSeries {
   const { source } = params;
   if (source.kind === 'csv') {
     const all = readSeriesCsv(source.file);
@@ -50,9 +69,16 @@ export function loadParamsSeries(params: ForecastSeriesParams): { series: TimeSe
       const names = all.map((series) => JSON.stringify(series.name)).join(', ');
       throw new Error(`${source.file}: no series ${JSON.stringify(source.series)} (found ${names})`);
     }
-    return { series: { ...chosen, name: params.name }, inputs: [source.file] };
+    return { series: { ...chosen, name: params.name }, companions: [], inputs: [source.file] };
   }
-  const { dates, returns } = equalWeightReturns(source.prices);
+  const panel = assetReturns(source.prices);
+  const { dates, returns } = equalWeight(panel);
   const series = realisedVolatility(returns, dates, { ...source, name: params.name });
-  return { series, inputs: [source.prices] };
+  const companions: TimeSeries[] = [];
+  if (source.trainOnAssets === true) {
+    panel.assets.forEach((asset, index) => {
+      companions.push(realisedVolatility(panel.returns[index], panel.dates, { ...source, name: `${params.name}:${asset}` }));
+    });
+  }
+  return { series, companions, inputs: [source.prices] };
 }

@@ -111,7 +111,7 @@ export async function trainForecast(
     const resolved = entry.source.kind === 'csv'
       ? { ...entry, source: { ...entry.source, file: path.resolve(root, entry.source.file) } }
       : { ...entry, source: { ...entry.source, prices: path.resolve(root, entry.source.prices) } };
-    const { series, inputs: read } = loadParamsSeries(resolved);
+    const { series, companions, inputs: read } = loadParamsSeries(resolved);
     read.forEach((file) => inputs.add(file));
     const split = splitOf(entry);
     const trainLength = testStartIndex(series.values.length, split);
@@ -131,8 +131,9 @@ export async function trainForecast(
     } else {
       const neural = buildNeural(neuralSpec(model, entry), { horizon: entry.horizon, quantiles: params.quantiles, seed: params.seed });
       try {
-        log(`${model} on ${entry.name}: training on ${trainLength} points, testing ${split.testWindows} windows of ${split.horizon}`);
-        const evaluation = await evaluateForecaster(neural, series, split, params.quantiles, { fitPoints: entry.neuralTrainPoints });
+        const alongside = companions.length === 0 ? '' : ` (and the same span of ${companions.length} companion series)`;
+        log(`${model} on ${entry.name}: training on ${trainLength} points${alongside}, testing ${split.testWindows} windows of ${split.horizon}`);
+        const evaluation = await evaluateForecaster(neural, series, split, params.quantiles, { fitPoints: entry.neuralTrainPoints, companions });
         scores[model] = score(evaluation, reference);
         forecasts[model] = evaluation.forecasts;
         for (const [file, content] of Object.entries(await neural.toFiles())) files[`${entry.name}/${file}`] = content;
