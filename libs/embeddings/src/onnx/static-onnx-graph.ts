@@ -1,5 +1,5 @@
 import onnxProto from 'onnx-proto';
-import type { StaticEmbeddingModel } from '../student/static-model';
+import { float32LittleEndian, type StaticEmbeddingModel } from '../student/static-model';
 import { FIRST_WORD_ID } from '../student/wordpiece-tokenizer';
 import { float32ToFloat16Bits } from './float16';
 
@@ -35,12 +35,12 @@ export function staticModelToOnnx(model: StaticEmbeddingModel, options: StaticOn
   const initializers = [
     fp16
       ? tensor('embedding_table', DataType.FLOAT16, [vocabSize, dim], float16Bytes(model.table))
-      : tensor('embedding_table', DataType.FLOAT, [vocabSize, dim], float32Bytes(Float32Array.from(model.table))),
+      : tensor('embedding_table', DataType.FLOAT, [vocabSize, dim], float32LittleEndian(model.table)),
     tensor('last_special_id', DataType.INT64, [], int64Bytes([FIRST_WORD_ID - 1])),
     tensor('sequence_axis', DataType.INT64, [1], int64Bytes([1])),
     tensor('feature_axis', DataType.INT64, [1], int64Bytes([2])),
-    tensor('one', DataType.FLOAT, [], float32Bytes(Float32Array.of(1))),
-    tensor('norm_floor', DataType.FLOAT, [], float32Bytes(Float32Array.of(1e-12))),
+    tensor('one', DataType.FLOAT, [], float32LittleEndian(Float32Array.of(1))),
+    tensor('norm_floor', DataType.FLOAT, [], float32LittleEndian(Float32Array.of(1e-12))),
   ];
   const nodes = [
     node('Gather', ['embedding_table', ONNX_INPUTS.inputIds], [rowsName], [intAttribute('axis', 0)]),
@@ -101,14 +101,6 @@ function intsAttribute(name: string, values: number[]): onnxProto.onnx.IAttribut
 function valueInfo(name: string, elemType: number, shape: (string | number)[]): onnxProto.onnx.IValueInfoProto {
   const dim = shape.map((size) => (typeof size === 'string' ? { dimParam: size } : { dimValue: size }));
   return { name, type: { tensorType: { elemType, shape: { dim } } } };
-}
-
-/** Little-endian bytes, as ONNX raw_data requires. */
-function float32Bytes(values: Float32Array): Uint8Array {
-  const bytes = new Uint8Array(values.length * 4);
-  const view = new DataView(bytes.buffer);
-  values.forEach((value, i) => view.setFloat32(i * 4, value, true));
-  return bytes;
 }
 
 function float16Bytes(values: Float32Array): Uint8Array {

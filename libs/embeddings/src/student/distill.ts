@@ -2,7 +2,8 @@ import { createRng } from '@tethys/data';
 import { initTf, reportTrainingEpoch, seededShuffle, type InitTfOptions, type tf as TfNamespace } from '@tethys/tf-runtime';
 import type { Embedder } from '../embedder';
 import { EmbeddingError } from '../embedding-error';
-import { fitPca, pcaProject } from './pca';
+import { projectOnAxes } from '../compression/estimator-support';
+import { principalComponents } from '../stats/principal-components';
 import { StaticEmbeddingModel } from './static-model';
 import { teacherVectors } from './teacher-vectors';
 import { batchesOf, bagOfTokens, l2NormalizeRows, meanPool, wordTokenIds } from './tf-pooling';
@@ -72,6 +73,13 @@ export async function distillStaticEmbedder(options: DistillOptions): Promise<Di
   if (!Number.isInteger(epochs) || epochs < 0) throw new EmbeddingError('BAD_PARAMETER', `epochs must be an integer >= 0, got ${epochs}`);
   if (!(learningRate > 0)) throw new EmbeddingError('BAD_PARAMETER', `learningRate must be > 0, got ${learningRate}`);
   if (!(sifA > 0)) throw new EmbeddingError('BAD_PARAMETER', `sifA must be > 0, got ${sifA}`);
+  // Checked before any teacher work, which takes minutes with USE-lite.
+  checkPositiveInteger('dim', options.dim);
+  if (options.dim > options.teacher.dim) {
+    throw new EmbeddingError('BAD_PARAMETER', `dim ${options.dim} exceeds the teacher's dimension ${options.teacher.dim}`);
+  }
+  const weighting = options.weighting ?? 'sif';
+  if (weighting !== 'sif' && weighting !== 'none') throw new EmbeddingError('BAD_PARAMETER', `weighting must be 'sif' or 'none', got ${String(weighting)}`);
 
   const tokenizer = new WordPieceTokenizer(options.vocab);
   const { teacher, dim } = options;
@@ -157,26 +165,23 @@ async function model2VecStart(options: DistillOptions, tokenizer: WordPieceToken
   const vectors = await teacherVectors(options.teacher, texts, options.teacherBatchSize ?? 64);
   const embedded = vectors.filter((vector): vector is Float32Array => vector !== null);
   if (embedded.length < 2) throw new EmbeddingError('BAD_PARAMETER', `the teacher embedded ${embedded.length} vocabulary tokens; PCA needs at least 2`);
-  if (dim > options.teacher.dim) throw new EmbeddingError('BAD_PARAMETER', `dim ${dim} exceeds the teacher's dimension ${options.teacher.dim}`);
-  const pca = fitPca(embedded, dim);
+  const pca = principalComponents(embedded, dim, 'distillStaticEmbedder: teacher vectors of the vocabulary');
 
   const weights = tokenWeights(options.weighting ?? 'sif', tokenizer.size, sentences, sifA);
   const table = new Float32Array(tokenizer.size * dim);
-  const row = new Float32Array(dim);
   vectors.forEach((vector, index) => {
     if (vector === null) return;
     const id = index + FIRST_WORD_ID;
-    pcaProject(pca, vector, row);
+    const row = projectOnAxes(vector, pca.mean, pca.axes);
     for (let d = 0; d < dim; d += 1) table[id * dim + d] = row[d] * weights[id];
   });
-  const totalVariance = embedded.length > 1 ? totalVarianceOf(embedded, pca.mean) : 0;
-  const kept = pca.variances.reduce((sum, value) => sum + value, 0);
+  const kept = pca.variances.slice(0, dim).reduce((sum, value) => sum + value, 0);
   return {
     table,
-    components: pca.components,
+    components: concatAxes(pca.axes),
     mean: pca.mean,
     refused: vectors.length - embedded.length,
-    explainedVariance: totalVariance > 0 ? kept / totalVariance : 0,
+    explainedVariance: pca.totalVariance > 0 ? kept / pca.totalVariance : 0,
   };
 }
 
@@ -184,7 +189,6 @@ async function model2VecStart(options: DistillOptions, tokenizer: WordPieceToken
 function tokenWeights(weighting: TokenWeighting, vocabSize: number, sentences: readonly Int32Array[], sifA: number): Float64Array {
   const weights = new Float64Array(vocabSize).fill(1);
   if (weighting === 'none') return weights;
-  if (weighting !== 'sif') throw new EmbeddingError('BAD_PARAMETER', `weighting must be 'sif' or 'none', got ${String(weighting)}`);
   const counts = new Float64Array(vocabSize);
   let total = 0;
   for (const ids of sentences) {
@@ -195,10 +199,11 @@ function tokenWeights(weighting: TokenWeighting, vocabSize: number, sentences: r
   return weights;
 }
 
-function totalVarianceOf(rows: readonly Float32Array[], mean: Float64Array): number {
-  let sum = 0;
-  for (const row of rows) for (let j = 0; j < row.length; j += 1) sum += (row[j] - mean[j]) ** 2;
-  return sum / (rows.length - 1);
+/** The principal axes as one row-major [axes, inputDim] matrix (the back-projection the loss starts from). */
+function concatAxes(axes: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(axes.length * (axes[0]?.length ?? 0));
+  axes.forEach((axis, k) => out.set(axis, k * axis.length));
+  return out;
 }
 
 function weightedMeanLoss(tf: Tf, batches: readonly Int32Array[], batchLoss: (indices: Int32Array) => TfNamespace.Scalar): number {

@@ -15,6 +15,5 @@ export {
 export { StaticEmbeddingModel } from './static-model';
 export { StaticEmbedder, type StaticEmbedderOptions } from './static-embedder';
 export { STATIC_MODEL_FILES, loadStaticModel, saveStaticModel } from './static-model-files';
-export { fitPca, pcaProject, type PcaProjection } from './pca';
 export { distillStaticEmbedder, type DistillOptions, type DistillResult, type TokenWeighting } from './distill';
 export { fineTuneContrastive, type ContrastiveOptions, type ContrastiveResult, type PositivePair } from './contrastive';

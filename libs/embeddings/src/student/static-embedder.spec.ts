@@ -52,20 +52,18 @@ describe('StaticEmbedder', () => {
     expect(() => new StaticEmbeddingModel(VOCAB, 2, table)).toThrow('table value 7 (token 3) is not finite');
   });
 
-  it('embeds real sentences fast (pure typed arrays)', async () => {
+  it('embeds real sentences to unit vectors, the same in a batch as one at a time', async () => {
+    // Speed is measured by `nx run trainer-memory:bench`, never here.
     const sentences = reutersSentences();
     const vocab = buildWordPieceVocab(sentences, { size: 2000, minFrequency: 2 });
     const rng = createRng(5);
     const big = new StaticEmbeddingModel(vocab, 64, Float32Array.from({ length: vocab.length * 64 }, () => rng.normal()));
     const student = new StaticEmbedder(big);
-    const texts = [...sentences, ...sentences, ...sentences];
-    const started = performance.now();
-    const vectors = await student.embed(texts);
-    const perSecond = texts.length / ((performance.now() - started) / 1000);
-    expect(vectors).toHaveLength(texts.length);
-    for (const vector of vectors.slice(0, 50)) expect(norm(vector)).toBeCloseTo(1, 5);
-    // About 35,000-40,000 sentences/s on one core here (2,000 tokens, dim 64). The floor only catches a
-    // gross slowdown: this machine runs the test files in parallel with other work, so timings swing 20x.
-    expect(perSecond).toBeGreaterThan(500);
+    const vectors = await student.embed(sentences);
+    expect(vectors).toHaveLength(sentences.length);
+    for (const vector of vectors) expect(norm(vector)).toBeCloseTo(1, 5);
+    for (const i of [0, 17, sentences.length - 1]) {
+      expect(Array.from((await student.embed([sentences[i]]))[0])).toEqual(Array.from(vectors[i]));
+    }
   });
 });

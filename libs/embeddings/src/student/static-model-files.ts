@@ -2,7 +2,7 @@ import { canonicalJson, sha256, writeFileAtomic } from '@tethys/artifacts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmbeddingError } from '../embedding-error';
-import { StaticEmbeddingModel, tableBytes } from './static-model';
+import { StaticEmbeddingModel, float32LittleEndian } from './static-model';
 
 /** The three files of a saved student: a small JSON header, the vocabulary and the raw table. */
 export const STATIC_MODEL_FILES = {
@@ -28,7 +28,7 @@ interface StaticModelHeader {
 /** Writes `static_model.json`, `vocab.txt` (one token per line) and `table.f32` into `dir`, each atomically. */
 export function saveStaticModel(model: StaticEmbeddingModel, dir: string): string[] {
   const vocabText = `${model.vocab.join('\n')}\n`;
-  const table = tableBytes(model.table);
+  const table = float32LittleEndian(model.table);
   const header: StaticModelHeader = {
     format: FORMAT,
     version: FORMAT_VERSION,

@@ -38,7 +38,7 @@ export class StaticEmbeddingModel {
       const hash = createHash('sha256');
       hash.update(`static-embedding-model v1 dim=${this.dim}\n`);
       hash.update(sha256(this.vocab.join('\n')));
-      hash.update(tableBytes(this.table));
+      hash.update(float32LittleEndian(this.table));
       this.cachedHash = hash.digest('hex');
     }
     return this.cachedHash;
@@ -72,8 +72,8 @@ export class StaticEmbeddingModel {
   }
 }
 
-/** The table as little-endian bytes whatever the host's byte order. */
-export function tableBytes(table: Float32Array): Uint8Array {
+/** Float32 values as little-endian bytes whatever the host's byte order (the saved table, ONNX raw_data). */
+export function float32LittleEndian(table: Float32Array): Uint8Array {
   const bytes = new Uint8Array(table.length * 4);
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < table.length; i += 1) view.setFloat32(i * 4, table[i], true);

@@ -6,19 +6,8 @@ type NumericArray = Float32Array | Int32Array | Uint8Array;
 
 /** The parts of tfjs-backend-wasm's BackendWasm that a slice needs (not in its public typings). */
 interface WasmBackendInternals {
-  wasm: { HEAPU8: Uint8Array };
-  dataIdMap: { get(dataId: object): { memoryOffset: number } };
   makeOutput(shape: number[], dtype: string): TensorInfo;
   typedArrayFromHeap(info: TensorInfo): NumericArray;
-}
-
-function heapView(backend: WasmBackendInternals, info: TensorInfo): NumericArray {
-  const { memoryOffset } = backend.dataIdMap.get(info.dataId);
-  const length = info.shape.reduce((product, extent) => product * extent, 1);
-  const buffer = backend.wasm.HEAPU8.buffer;
-  if (info.dtype === 'float32') return new Float32Array(buffer, memoryOffset, length);
-  if (info.dtype === 'int32') return new Int32Array(buffer, memoryOffset, length);
-  return new Uint8Array(buffer, memoryOffset, length);
 }
 
 /**
@@ -29,7 +18,7 @@ function sliceFromHeap(backend: WasmBackendInternals, x: TensorInfo, begin: numb
   // makeOutput may grow the wasm heap (detaching old views), so views are taken after it.
   const out = backend.makeOutput(size, x.dtype);
   const output = backend.typedArrayFromHeap(out);
-  const input = heapView(backend, x);
+  const input = backend.typedArrayFromHeap(x);
   const rank = x.shape.length;
   const strides = new Array<number>(rank);
   strides[rank - 1] = 1;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Int8Quantizer, PcaReducer, Whitener } from '@tethys/embeddings';
-import { evaluateVectors, type IndexFactory, type RetrievalEvaluation, summarizeLatency } from '../evaluation';
+import { evaluateVectors, type IndexFactory, type RetrievalEvaluation } from '../evaluation';
 import type { EmbeddedDataset } from './embedded-dataset';
 import { latencyRow, type LatencyRow, retrievalRow, type RetrievalRow } from './retrieval-table';
 
@@ -76,13 +76,13 @@ export function evaluateEmbeddedDataset(embedded: EmbeddedDataset, options: Vari
   for (const { name, index } of indexes) {
     const evaluation = evaluateVariant(embedded, full, options.k, index);
     rows.push(retrievalRow({ ...labels, variant: full.name, index: name, bytesPerVector: full.bytesPerVector }, evaluation));
-    latencies.push(latencyRow({ ...labels, variant: full.name, index: name }, evaluation, embedded.measured, summarizeLatency));
+    latencies.push(latencyRow({ ...labels, variant: full.name, index: name }, evaluation, embedded.measured));
   }
   if (options.compression) {
     for (const variant of compressionVariants(embedded, options.pcaDims)) {
       const evaluation = evaluateVariant(embedded, variant, options.k, 'flat');
       rows.push(retrievalRow({ ...labels, variant: variant.name, index: 'flat', bytesPerVector: variant.bytesPerVector }, evaluation));
-      latencies.push(latencyRow({ ...labels, variant: variant.name, index: 'flat' }, evaluation, null, summarizeLatency));
+      latencies.push(latencyRow({ ...labels, variant: variant.name, index: 'flat' }, evaluation, null));
     }
   }
   return { rows, latencies };

@@ -1,4 +1,4 @@
-import { type RetrievalEvaluation, recallAtK } from '../evaluation';
+import { type RetrievalEvaluation, recallAtK, summarizeLatency } from '../evaluation';
 
 /** One line of the retrieval table (deterministic: quality and sizes only). */
 export interface RetrievalRow {
@@ -65,9 +65,8 @@ export function latencyRow(
   labels: { dataset: string; embedder: string; variant: string; index: string },
   evaluation: RetrievalEvaluation,
   embedding: MeasuredEmbedding | null,
-  summarize: (durations: readonly number[]) => { p50Ms: number; p95Ms: number },
 ): LatencyRow {
-  const query = embedding ? summarize(embedding.queryDurationsMs) : null;
+  const query = embedding ? summarizeLatency(embedding.queryDurationsMs) : null;
   const search = evaluation.latency.search;
   const endToEndMs = embedding
     ? embedding.queryDurationsMs.reduce((sum, ms) => sum + ms, 0) + search.totalMs
