@@ -1,6 +1,6 @@
+import { createRng } from '@tethys/data';
 import { colloquialNameWords, companyQuery } from './company-query';
 import { loadNasdaqTickers } from './nasdaq-tickers';
-import { datasetStream } from './streams';
 
 describe('colloquialNameWords / companyQuery', () => {
   it('drops legal forms, parentheticals and punctuation', () => {
@@ -15,7 +15,7 @@ describe('colloquialNameWords / companyQuery', () => {
 
   it('builds lower-case queries without legal forms, reproducibly', () => {
     const name = 'Akamai Technologies, Inc.';
-    const queries = Array.from({ length: 40 }, (_, seed) => companyQuery(name, datasetStream(seed, 'query')));
+    const queries = Array.from({ length: 40 }, (_, seed) => companyQuery(name, createRng(seed).fork('query')));
     for (const query of queries) {
       expect(query).toBe(query.toLowerCase());
       expect(query).toContain('akamai');
@@ -24,7 +24,7 @@ describe('colloquialNameWords / companyQuery', () => {
     // Both the kept word and its abbreviation occur across seeds.
     expect(queries.some((q) => /\btech\b/.test(q))).toBe(true);
     expect(queries.some((q) => /\btechnologies\b/.test(q))).toBe(true);
-    expect(companyQuery(name, datasetStream(3, 'q'))).toBe(companyQuery(name, datasetStream(3, 'q')));
+    expect(companyQuery(name, createRng(3).fork('q'))).toBe(companyQuery(name, createRng(3).fork('q')));
   });
 });
 

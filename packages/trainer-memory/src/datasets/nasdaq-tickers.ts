@@ -1,9 +1,8 @@
-import { DataError, readCsvRecords } from '@tethys/data';
+import { createRng, DataError, readCsvRecords } from '@tethys/data';
 import type { CorpusDocument, RetrievalQuery } from '../evaluation/retrieval-types';
 import { colloquialNameWords, companyQuery } from './company-query';
 import { requireColumns } from './csv-columns';
 import { DEFAULT_DATASET_SEED, type RetrievalDataset, type TrainingPair } from './dataset-types';
-import { datasetStream, stream } from './streams';
 import { normalizeWhitespace } from './text';
 import { defaultTextDataFile } from './workspace-paths';
 
@@ -63,8 +62,8 @@ export function loadNasdaqTickers(options: NasdaqTickerOptions = {}): NasdaqTick
       parameter: 'evalCompanies',
     });
   }
-  const root = datasetStream(seed, 'nasdaq-tickers');
-  const shuffled = stream(root, 'nasdaq-split').shuffle([...companies]);
+  const root = createRng(seed).fork('nasdaq-tickers');
+  const shuffled = root.fork('nasdaq-split').shuffle([...companies]);
   const evalSet = new Set(shuffled.slice(0, evalCompanies));
 
   const listings: NasdaqListing[] = rows.map((row) => ({ ...row, split: evalSet.has(row.company) ? 'eval' : 'train' }));
@@ -72,8 +71,8 @@ export function loadNasdaqTickers(options: NasdaqTickerOptions = {}): NasdaqTick
   const corpus: CorpusDocument[] = listings.map((listing) => ({ id: listing.symbol, text: documentText(listing) }));
 
   // Separate streams: changing the training side never changes the evaluation queries.
-  const evalRng = stream(root, 'nasdaq-eval-queries');
-  const trainRng = stream(root, 'nasdaq-train-queries');
+  const evalRng = root.fork('nasdaq-eval-queries');
+  const trainRng = root.fork('nasdaq-train-queries');
   const queries: RetrievalQuery[] = [];
   const trainingPairs: TrainingPair[] = [];
   const trainingTexts = new Set<string>();

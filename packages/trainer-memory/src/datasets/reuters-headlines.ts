@@ -1,8 +1,7 @@
-import { DataError, readCsvRecords } from '@tethys/data';
+import { createRng, DataError, readCsvRecords } from '@tethys/data';
 import type { CorpusDocument, RetrievalQuery } from '../evaluation/retrieval-types';
 import { requireColumns } from './csv-columns';
 import { DEFAULT_DATASET_SEED, type RetrievalDataset, type TrainingPair } from './dataset-types';
-import { datasetStream } from './streams';
 import { normalizeWhitespace, splitSentences } from './text';
 import { defaultTextDataFile } from './workspace-paths';
 
@@ -58,7 +57,7 @@ export function loadReutersHeadlines(options: ReutersHeadlineOptions = {}): Reut
 
   const raw = readArticles(file);
   const stories = groupStories(raw);
-  const rng = datasetStream(seed, 'reuters-split');
+  const rng = createRng(seed).fork('reuters-split');
   const order = rng.shuffle(stories.map((_, i) => i));
   const trainStory = new Set<number>();
   let trainArticles = 0;

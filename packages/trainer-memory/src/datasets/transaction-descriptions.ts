@@ -1,7 +1,6 @@
-import { DataError, type Rng } from '@tethys/data';
+import { createRng, DataError, type Rng } from '@tethys/data';
 import { fillTemplate, pick } from './memories/template';
 import * as v from './memories/vocabulary';
-import { datasetStream } from './streams';
 
 /**
  * Bank-statement style transaction lines, the text a finance co-pilot sees most:
@@ -31,7 +30,7 @@ export function generateTransactionDescriptions(count: number, seed: number): st
   if (!Number.isInteger(count) || count < 0) {
     throw new DataError('INVALID_ARGUMENT', `count: must be a non-negative integer, got ${count}`, { parameter: 'count' });
   }
-  const rng = datasetStream(seed, 'transaction-descriptions');
+  const rng = createRng(seed).fork('transaction-descriptions');
   const lines: string[] = [];
   for (let i = 0; i < count; i++) lines.push(fillTemplate(pick(rng, FORMATS), transactionSlots(rng), rng));
   return lines;

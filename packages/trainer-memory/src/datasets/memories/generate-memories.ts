@@ -1,7 +1,6 @@
-import { DataError, type Rng } from '@tethys/data';
+import { createRng, DataError, type Rng } from '@tethys/data';
 import type { CorpusDocument, RetrievalQuery } from '../../evaluation/retrieval-types';
 import { DEFAULT_DATASET_SEED, type RetrievalDataset, type TrainingPair } from '../dataset-types';
-import { datasetStream, stream } from '../streams';
 import { fillTemplate, pick } from './template';
 import { MEMORY_TOPICS, type MemoryKind, type MemoryTopic, type UserProfile } from './topics';
 import { BANKS, EMPLOYERS, FIRST_NAMES } from './vocabulary';
@@ -70,23 +69,23 @@ export function generateCopilotMemories(options: CopilotMemoryOptions = {}): Cop
   checkOption(topicProbability > 0 && topicProbability <= 1, 'topicProbability', 'in (0, 1]', topicProbability);
   checkOption(evalFraction > 0 && evalFraction < 1, 'evalFraction', 'in (0, 1)', evalFraction);
 
-  const root = datasetStream(seed, 'copilot-memories');
+  const root = createRng(seed).fork('copilot-memories');
   const users: UserProfile[] = [];
   const drafts: MemoryDraft[] = [];
   for (let n = 1; n <= userCount; n++) {
-    const userRng = stream(root, `user-${n}`);
+    const userRng = root.fork(`user-${n}`);
     const user = makeUser(`u${String(n).padStart(2, '0')}`, userRng);
     users.push(user);
     for (const topic of MEMORY_TOPICS) {
       if (topic.applies && !topic.applies(user)) continue;
       if (userRng.next() >= topicProbability) continue;
-      drafts.push(draftMemory(topic, user, stream(userRng, topic.key)));
+      drafts.push(draftMemory(topic, user, userRng.fork(topic.key)));
     }
   }
 
-  const order = stream(root, 'memory-split').shuffle(drafts.map((_, i) => i));
+  const order = root.fork('memory-split').shuffle(drafts.map((_, i) => i));
   const evalMemory = new Set(order.slice(0, Math.round(evalFraction * drafts.length)));
-  const templateSplit = splitQueryTemplates(stream(root, 'template-split'));
+  const templateSplit = splitQueryTemplates(root.fork('template-split'));
   const memories: GeneratedMemory[] = drafts.map((draft, i) => {
     const split = evalMemory.has(i) ? 'eval' : 'train';
     const templates = (templateSplit.get(draft.topic) as { train: number[]; eval: number[] })[split];
@@ -154,7 +153,7 @@ function draftMemory(topic: MemoryTopic, user: UserProfile, rng: Rng): MemoryDra
 function splitQueryTemplates(rng: Rng): Map<string, { train: number[]; eval: number[] }> {
   const split = new Map<string, { train: number[]; eval: number[] }>();
   for (const topic of MEMORY_TOPICS) {
-    const order = stream(rng, topic.key).shuffle(topic.queries.map((_, i) => i));
+    const order = rng.fork(topic.key).shuffle(topic.queries.map((_, i) => i));
     const cut = order.length - TRAIN_TEMPLATES;
     split.set(topic.key, { eval: order.slice(0, cut), train: order.slice(cut) });
   }
