@@ -11,7 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { clusteredVectors, FlatIndex, type HnswTrial, recallAtK, tuneHnsw, type VectorIndexIdentity } from '../src/index';
+import { clusteredVectors, FlatIndex, type HnswTrial, recallAgainstExact, tuneHnsw, type VectorIndexIdentity } from '../src/index';
 
 const small = process.argv.includes('--small');
 
@@ -110,7 +110,7 @@ function main(): void {
   started = performance.now();
   const results = queries.map((query) => index.search(query, 10));
   const hnswQps = queries.length / seconds(started);
-  const recall = recallAtK(results, groundTruth, 10);
+  const recall = recallAgainstExact(results, groundTruth, 10);
   const { chosen } = record;
   log(`hnsw: ${record.decision}`);
   log(

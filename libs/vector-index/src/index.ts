@@ -1,6 +1,6 @@
 export type { SearchHit, VectorIndex, VectorIndexIdentity, VectorMetric } from './vector-index';
 export { VectorIndexError, type VectorIndexErrorCode } from './shared/vector-index-error';
-export { recallAtK } from './shared/recall';
+export { recallAgainstExact } from './shared/recall';
 export { FlatIndex, type FlatIndexOptions } from './flat/flat-index';
 export { HnswIndex } from './hnsw/hnsw-index';
 export { DEFAULT_HNSW_PARAMS, type HnswParams } from './hnsw/hnsw-params';

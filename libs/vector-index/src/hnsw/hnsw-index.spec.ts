@@ -1,5 +1,5 @@
 import { FlatIndex } from '../flat/flat-index';
-import { recallAtK } from '../shared/recall';
+import { recallAgainstExact } from '../shared/recall';
 import { clusteredVectors } from '../synthetic/clustered-vectors';
 import type { VectorMetric } from '../vector-index';
 import { HnswIndex } from './hnsw-index';
@@ -20,7 +20,7 @@ describe('HnswIndex', () => {
     expect(hnsw.size).toBe(1200);
     const exact = queries.map((q) => flat.search(q, 10));
     const approx = queries.map((q) => hnsw.search(q, 10));
-    expect(recallAtK(approx, exact, 10)).toBeGreaterThanOrEqual(0.95);
+    expect(recallAgainstExact(approx, exact, 10)).toBeGreaterThanOrEqual(0.95);
     // Scores are in the interface's convention: the same numbers the flat index reports for the same ids.
     const flatScore = new Map(exact[0].map((h) => [h.id, h.score]));
     for (const hit of approx[0]) if (flatScore.has(hit.id)) expect(hit.score).toBeCloseTo(flatScore.get(hit.id) as number, 4);
@@ -32,10 +32,10 @@ describe('HnswIndex', () => {
     const hnsw = new HnswIndex(identity(dim, 'l2'), { M: 4, efConstruction: 16, efSearch: 1, randomSeed: 3 });
     hnsw.addBatch(ids, vectors);
     const exact = queries.map((q) => flat.search(q, 10));
-    const low = recallAtK(queries.map((q) => hnsw.search(q, 10)), exact, 10);
+    const low = recallAgainstExact(queries.map((q) => hnsw.search(q, 10)), exact, 10);
     hnsw.setEfSearch(200);
     expect(hnsw.params.efSearch).toBe(200);
-    const high = recallAtK(queries.map((q) => hnsw.search(q, 10)), exact, 10);
+    const high = recallAgainstExact(queries.map((q) => hnsw.search(q, 10)), exact, 10);
     expect(high).toBeGreaterThan(low);
   });
 

@@ -4,9 +4,9 @@ import type { SearchHit } from '../vector-index';
  * Mean recall@k: the share of each exact top-k id list that the approximate
  * list also returned, averaged over queries.
  */
-export function recallAtK(approximate: readonly SearchHit[][], exact: readonly SearchHit[][], k: number): number {
+export function recallAgainstExact(approximate: readonly SearchHit[][], exact: readonly SearchHit[][], k: number): number {
   if (approximate.length !== exact.length) {
-    throw new RangeError(`recallAtK: ${approximate.length} approximate result lists for ${exact.length} exact ones`);
+    throw new RangeError(`recallAgainstExact: ${approximate.length} approximate result lists for ${exact.length} exact ones`);
   }
   if (exact.length === 0) return 1;
   let total = 0;

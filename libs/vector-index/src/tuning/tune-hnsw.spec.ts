@@ -1,5 +1,5 @@
 import { FlatIndex } from '../flat/flat-index';
-import { recallAtK } from '../shared/recall';
+import { recallAgainstExact } from '../shared/recall';
 import { clusteredVectors } from '../synthetic/clustered-vectors';
 import type { VectorIndexIdentity } from '../vector-index';
 import { tuneHnsw } from './tune-hnsw';
@@ -26,7 +26,7 @@ describe('tuneHnsw', () => {
     expect(index.params).toMatchObject({ M: record.chosen.M, efConstruction: record.chosen.efConstruction, efSearch: record.chosen.efSearch });
     const flat = new FlatIndex(identity);
     flat.addBatch(ids, vectors);
-    const recall = recallAtK(queries.map((q) => index.search(q, 10)), flat.searchBatch(queries, 10), 10);
+    const recall = recallAgainstExact(queries.map((q) => index.search(q, 10)), flat.searchBatch(queries, 10), 10);
     expect(recall).toBe(record.chosen.recallAt10);
   });
 

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { FlatIndex } from '../flat/flat-index';
 import { HnswIndex } from '../hnsw/hnsw-index';
 import { resolveHnswParams } from '../hnsw/hnsw-params';
-import { recallAtK } from '../shared/recall';
+import { recallAgainstExact } from '../shared/recall';
 import { checkIdentity } from '../shared/validation';
 import { VectorIndexError } from '../shared/vector-index-error';
 import type { SearchHit, VectorIndexIdentity } from '../vector-index';
@@ -108,7 +108,7 @@ export function tuneHnsw(
       for (const efSearch of grid.efSearch) {
         index.setEfSearch(efSearch);
         const { results, queriesPerSecond } = timeQueries(index, queries, measureSpeed);
-        const trial: HnswTrial = { M, efConstruction, efSearch, recallAt10: recallAtK(results, truth, K), queriesPerSecond, buildSeconds };
+        const trial: HnswTrial = { M, efConstruction, efSearch, recallAt10: recallAgainstExact(results, truth, K), queriesPerSecond, buildSeconds };
         trials.push(trial);
         options.onTrial?.(trial);
         if (best === null || isBetter(trial, best.trial, target, choose)) best = { trial, index };

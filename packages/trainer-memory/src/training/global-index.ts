@@ -37,6 +37,9 @@ export function buildGlobalIndex(embedded: readonly EmbeddedDataset[], params: M
     firstId += entry.count;
     return entry;
   });
+  // One exact index: ground truth for the tuning and the reference speed below.
+  const flat = new FlatIndex(identity, { capacity: vectors.length });
+  flat.addBatch(ids, vectors);
   const { index, record } = tuneHnsw(vectors, ids, queries, {
     identity,
     targetRecallAt10: params.index.targetRecallAt10,
@@ -44,13 +47,12 @@ export function buildGlobalIndex(embedded: readonly EmbeddedDataset[], params: M
     seed: params.seed,
     choose: 'cheapest',
     measureSpeed: false,
+    groundTruth: flat.searchBatch(queries, 10),
   });
   log(
     `index: HNSW over ${vectors.length} student vectors, M=${record.chosen.M} efConstruction=${record.chosen.efConstruction} ` +
       `efSearch=${record.chosen.efSearch}, recall@10 ${record.chosen.recallAt10.toFixed(4)} (${record.decision})`,
   );
-  const flat = new FlatIndex(identity, { capacity: vectors.length });
-  flat.addBatch(ids, vectors);
   const measured = {
     hnswQueriesPerSecond: queriesPerSecond((query) => index.search(query, 10), queries),
     flatQueriesPerSecond: queriesPerSecond((query) => flat.search(query, 10), queries),
