@@ -9,7 +9,7 @@ import { MEMORY_PRODUCER } from '../training/train-memory';
  * artifact with the memory ids it covers) so later CLI processes start from it.
  */
 export async function trainAndCacheUserIndex(store: MemoryStore, userId: string, cacheDir: string | null): Promise<{ info: UserIndexInfo; savedTo: string | null }> {
-  store.invalidateUserIndex(userId);
+  // trainUserIndex drops any cached index before rebuilding.
   const info = await store.trainUserIndex(userId);
   if (cacheDir === null) return { info, savedTo: null };
   const { index, memories } = await store.userIndex(userId);

@@ -2,7 +2,9 @@ import { createRng } from '@tethys/data';
 import { HashingEmbedder } from '@tethys/embeddings';
 import { loadReutersStories } from '../testing/reuters-fixture';
 import { createSeededIdGenerator, createSequentialIdGenerator } from './ids-and-clock';
+import type { StoredMemory } from './memory-record';
 import { MemoryStore } from './memory-store';
+import type { MemoryPersistence } from './persistence/memory-persistence';
 import { SqliteMemoryPersistence } from './sqlite/sqlite-memory-persistence';
 import { createDefaultUserIndexFactory } from './user-index-factory';
 
@@ -90,6 +92,51 @@ describe('MemoryStore', () => {
     await store.forget('alice', added.id);
     expect(store.userIndexInfo('alice')).toBeUndefined();
     expect((await store.search('alice', stories[6].text, 7)).map((hit) => hit.memory.id)).not.toContain(added.id);
+  });
+
+  it('does not cache an index whose build read the store before a concurrent add finished', async () => {
+    const sqlite = new SqliteMemoryPersistence({ path: ':memory:' });
+    let release: () => void = () => undefined;
+    let holdNextList = false;
+    // A stub persistence whose `list` takes its snapshot, then resolves only after the test lets it.
+    const slowList: MemoryPersistence = Object.assign(Object.create(sqlite) as MemoryPersistence, {
+      list: async (userId: string): Promise<StoredMemory[]> => {
+        const snapshot = await sqlite.list(userId);
+        if (holdNextList) {
+          holdNextList = false;
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+        return snapshot;
+      },
+    });
+    const racy = newStore({ persistence: slowList });
+    await racy.addMany('alice', stories.slice(0, 2).map((story) => ({ text: story.text })));
+    holdNextList = true;
+    const build = racy.userIndex('alice');
+    await new Promise((resolve) => setImmediate(resolve));
+    const added = await racy.add('alice', stories[2].text);
+    release();
+    expect((await build).memories).toHaveLength(2);
+    expect(racy.userIndexInfo('alice')).toBeUndefined();
+    expect((await racy.search('alice', stories[2].text, 1))[0].memory.id).toBe(added.id);
+    expect(racy.userIndexInfo('alice')?.size).toBe(3);
+    await racy.close();
+  });
+
+  it('drops the cached index even when a write fails, since it may have partly landed', async () => {
+    const sqlite = new SqliteMemoryPersistence({ path: ':memory:' });
+    const failingUpdate: MemoryPersistence = Object.assign(Object.create(sqlite) as MemoryPersistence, {
+      updateVectors: async () => {
+        throw new Error('disk full');
+      },
+    });
+    const failing = newStore({ persistence: failingUpdate });
+    await failing.addMany('alice', [{ text: stories[0].text }]);
+    await failing.trainUserIndex('alice');
+    expect(failing.userIndexInfo('alice')?.size).toBe(1);
+    await expect(failing.reindex('alice', { force: true })).rejects.toThrow('disk full');
+    expect(failing.userIndexInfo('alice')).toBeUndefined();
+    await failing.close();
   });
 
   it('switches to HNSW above the threshold and still finds each story by its text', async () => {

@@ -122,9 +122,7 @@ export class MemoryStore {
       embedderHash: this.embedder.identityHash,
       vector: vectors[i],
     }));
-    this.invalidateUserIndex(user);
-    await this.persistence.insert(user, stored);
-    this.invalidateUserIndex(user);
+    await this.afterWrite(user, () => this.persistence.insert(user, stored));
     return stored.map(toMemoryRecord);
   }
 
@@ -146,9 +144,7 @@ export class MemoryStore {
   async forget(userId: string, id: string): Promise<void> {
     const user = validateUserId(userId);
     const memoryId = validateMemoryId(id);
-    this.invalidateUserIndex(user);
-    const removed = await this.persistence.delete(user, memoryId);
-    this.invalidateUserIndex(user);
+    const removed = await this.afterWrite(user, () => this.persistence.delete(user, memoryId));
     if (!removed) throw new MemoryStoreError('UNKNOWN_MEMORY', `user ${user} has no memory with id ${memoryId}`);
   }
 
@@ -221,7 +217,28 @@ export class MemoryStore {
   invalidateUserIndex(userId: string): void {
     validateUserId(userId);
     this.indexes.delete(userId);
-    this.generations.set(userId, (this.generations.get(userId) ?? 0) + 1);
+    this.generations.set(userId, this.generation(userId) + 1);
+  }
+
+  /**
+   * Awaits a write, then invalidates, also when the write fails (it may have
+   * partly landed). Invalidating after is enough: a build that started before the
+   * write finished still holds the old generation, so it is never cached.
+   */
+  private async afterWrite<T>(userId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.invalidateUserIndex(userId);
+    }
+  }
+
+  private generation(userId: string): number {
+    return this.generations.get(userId) ?? 0;
+  }
+
+  private infoOf(userId: string, index: VectorIndex): UserIndexInfo {
+    return { userId, kind: index.kind, size: index.size, dim: this.embedder.dim, embedderHash: this.embedder.identityHash };
   }
 
   /**
@@ -236,12 +253,8 @@ export class MemoryStore {
     const stale = options.force ? memories : memories.filter((memory) => memory.embedderHash !== this.embedder.identityHash);
     if (stale.length > 0) {
       const vectors = await this.embedAll(stale.map((memory) => memory.text));
-      this.invalidateUserIndex(user);
-      await this.persistence.updateVectors(
-        user,
-        stale.map((memory, i) => ({ id: memory.id, vector: vectors[i], embedderHash: this.embedder.identityHash })),
-      );
-      this.invalidateUserIndex(user);
+      const updates = stale.map((memory, i) => ({ id: memory.id, vector: vectors[i], embedderHash: this.embedder.identityHash }));
+      await this.afterWrite(user, () => this.persistence.updateVectors(user, updates));
     }
     return { userId: user, reembedded: stale.length, total: memories.length, embedderHash: this.embedder.identityHash, previousHashes };
   }
@@ -259,7 +272,7 @@ export class MemoryStore {
    */
   async adoptUserIndex(userId: string, index: VectorIndex, memoryIds: readonly string[]): Promise<boolean> {
     validateUserId(userId);
-    const generation = this.generations.get(userId) ?? 0;
+    const generation = this.generation(userId);
     const stored = await this.persistence.list(userId);
     const current =
       index.identity.embedderHash === this.embedder.identityHash &&
@@ -267,11 +280,11 @@ export class MemoryStore {
       index.size === stored.length &&
       stored.length === memoryIds.length &&
       stored.every((memory, i) => memory.id === memoryIds[i] && memory.embedderHash === this.embedder.identityHash);
-    if (!current || (this.generations.get(userId) ?? 0) !== generation) return false;
+    if (!current || this.generation(userId) !== generation) return false;
     this.indexes.set(userId, {
       index,
       memories: stored.map(toMemoryRecord),
-      info: { userId, kind: index.kind, size: stored.length, dim: this.embedder.dim, embedderHash: this.embedder.identityHash },
+      info: this.infoOf(userId, index),
     });
     return true;
   }
@@ -281,7 +294,7 @@ export class MemoryStore {
     validateUserId(userId);
     const cached = this.indexes.get(userId);
     if (cached) return cached;
-    const generation = this.generations.get(userId) ?? 0;
+    const generation = this.generation(userId);
     const stored = await this.persistence.list(userId);
     this.assertOneEmbedder(userId, stored);
     const identity = { embedderHash: this.embedder.identityHash, dim: this.embedder.dim, metric: 'cosine' as const };
@@ -295,10 +308,10 @@ export class MemoryStore {
     const built: UserIndex = {
       index,
       memories: stored.map(toMemoryRecord),
-      info: { userId, kind: index.kind, size: stored.length, dim: this.embedder.dim, embedderHash: this.embedder.identityHash },
+      info: this.infoOf(userId, index),
     };
     // Only cache what is still current: an add/forget during the build bumped the generation.
-    if ((this.generations.get(userId) ?? 0) === generation) this.indexes.set(userId, built);
+    if (this.generation(userId) === generation) this.indexes.set(userId, built);
     return built;
   }
 

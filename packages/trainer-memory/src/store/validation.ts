@@ -14,7 +14,7 @@ export const MEMORY_LIMITS = {
 
 // Ids become Firestore path segments and SQL keys: a closed charset rules out `/`,
 // `.`/`..` and anything needing escaping.
-const SAFE_ID = /^[A-Za-z0-9_-]+$/;
+export const SAFE_ID = /^[A-Za-z0-9_-]+$/;
 // Metadata keys become Firestore field paths (`metadata.<key>`), which must be plain identifiers.
 const SAFE_METADATA_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Firestore reserves ids of the form __name__.

@@ -1,5 +1,5 @@
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
-import { getFirestore, type Firestore, type WriteBatch } from 'firebase-admin/firestore';
+import { FieldValue, getFirestore, type Firestore, type WriteBatch } from 'firebase-admin/firestore';
 import { describeMemoryPersistenceContract } from '../../testing/memory-persistence-contract';
 import type { StoredMemory } from '../memory-record';
 import { FirestoreMemoryPersistence } from './firestore-memory-persistence';
@@ -125,12 +125,12 @@ describe('FirestoreMemoryPersistence specifics', () => {
     expect(attempts).toBe(1);
   });
 
-  it('splits a bulk insert into batches of at most 500 writes, counter included', async () => {
+  it('splits a bulk insert into batches of at most 500 writes', async () => {
     const { firestore, commitSizes } = withFaultyCommits(db, async () => undefined);
     run += 1;
     const persistence = new FirestoreMemoryPersistence({ firestore, rootCollection: `users_run${run}` });
     await persistence.insert('bulk', memories('bulk', 1100, 2));
-    expect(commitSizes).toEqual([500, 500, 103]);
+    expect(commitSizes).toEqual([500, 500, 100]);
     expect(await persistence.count('bulk')).toBe(1100);
     commitSizes.length = 0;
     await persistence.updateVectors(
@@ -141,15 +141,47 @@ describe('FirestoreMemoryPersistence specifics', () => {
     expect((await persistence.list('bulk')).every((m) => m.embedderHash === 'h2' && m.vector[0] === 1)).toBe(true);
   });
 
-  it('keeps the per-user count right under concurrent deletes of the same memory', async () => {
+  it('reports exactly one of concurrent deletes of the same memory as the one that removed it', async () => {
     const persistence = freshPersistence();
     await persistence.insert('alice', memories('alice', 3));
     const results = await Promise.all([persistence.delete('alice', 'm00001'), persistence.delete('alice', 'm00001'), persistence.delete('alice', 'm00001')]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await persistence.count('alice')).toBe(2);
+    expect(await persistence.delete('alice', 'never-stored')).toBe(false);
+  });
+
+  it('counts documents written around it, as a client writing through firestore.rules would', async () => {
+    const persistence = freshPersistence();
+    await persistence.insert('alice', memories('alice', 3));
+    const collection = db.collection(`users_run${run}`).doc('alice').collection('memories');
+    // The document layout that firestore.rules accepts from a signed-in client.
+    await collection
+      .doc('client-written')
+      .set({ text: 'written by a client', metadata: {}, createdAt: 99, embedderHash: 'h', dim: 4, embedding: FieldValue.vector([1, 0, 0, 0]) });
+    await collection.doc('m00000').delete();
+    await collection.doc('m00001').delete();
+    expect(await persistence.count('alice')).toBe(2);
+    expect((await persistence.list('alice')).map((m) => m.id).sort()).toEqual(['client-written', 'm00002']);
+  });
+
+  it('reports a delete whose first commit landed but reported UNAVAILABLE as removed, once', async () => {
+    const { firestore, commitSizes } = withFaultyCommits(db, async (batch, n) => {
+      if (n === 2) {
+        await batch.commit();
+        throw unavailable();
+      }
+    });
+    run += 1;
+    const persistence = new FirestoreMemoryPersistence({ firestore, rootCollection: `users_run${run}`, retry: { seed: 4, sleep: async () => undefined } });
+    await persistence.insert('alice', memories('alice', 2));
+    expect(await persistence.delete('alice', 'm00000')).toBe(true);
+    expect(commitSizes).toEqual([2, 1, 1]);
+    expect(await persistence.count('alice')).toBe(1);
+    expect(await persistence.delete('alice', 'm00000')).toBe(false);
   });
 
   it('refuses bad options with typed errors', () => {
+    expect(() => new FirestoreMemoryPersistence({ firestore: db, batchSize: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
     expect(() => new FirestoreMemoryPersistence({ firestore: db, batchSize: 501 })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
     expect(() => new FirestoreMemoryPersistence({ firestore: db, rootCollection: 'a/b' })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });

@@ -10,6 +10,7 @@ import type { MemoryFilters, MemoryHit, MemoryMetadata, StoredMemory } from '../
 import { toMemoryRecord } from '../memory-record';
 import { MemoryStoreError } from '../memory-store-error';
 import type { MemoryPersistence, VectorUpdate } from '../persistence/memory-persistence';
+import { SAFE_ID } from '../validation';
 import { withRetry, type RetryPolicy } from './retry';
 
 /** Firestore's hard limit on writes in one batch or transaction. */
@@ -23,7 +24,7 @@ export interface FirestoreMemoryPersistenceOptions {
   readonly firestore: Firestore;
   /** Root collection holding `{root}/{uid}/memories/{id}`; `users` unless a deployment namespaces it. */
   readonly rootCollection?: string;
-  /** Writes per batch, at most 500 (one of them is the per-user counter). */
+  /** Writes per batch, at most 500. */
   readonly batchSize?: number;
   readonly retry?: Partial<Omit<RetryPolicy, 'rng'>> & { readonly seed?: number; readonly rng?: RetryPolicy['rng'] };
   /** Call `firestore.terminate()` on close (only when this persistence owns the client). */
@@ -44,8 +45,9 @@ interface MemoryDocument {
 }
 
 /**
- * Memories in Firestore: `users/{uid}/memories/{id}` plus a per-user `count` on
- * `users/{uid}` kept in step atomically (batch or transaction). Vectors are
+ * Memories in Firestore: `users/{uid}/memories/{id}`. `count` is an aggregation
+ * query over that collection (no stored counter, which writes that clients make
+ * through firestore.rules could not keep in step). Vectors are
  * Firestore vectors so `searchNearest` runs `findNearest` (COSINE) where the data
  * lives; `list` loads them for a local index. Transient errors are retried.
  */
@@ -61,12 +63,12 @@ export class FirestoreMemoryPersistence implements MemoryPersistence {
   constructor(options: FirestoreMemoryPersistenceOptions) {
     this.db = options.firestore;
     this.root = options.rootCollection ?? 'users';
-    if (!/^[A-Za-z0-9_-]+$/.test(this.root)) {
+    if (!SAFE_ID.test(this.root)) {
       throw new MemoryStoreError('INVALID_ARGUMENT', `rootCollection ${JSON.stringify(this.root)} must be one path segment of [A-Za-z0-9_-]`);
     }
     this.batchSize = options.batchSize ?? FIRESTORE_MAX_BATCH_WRITES;
-    if (!Number.isInteger(this.batchSize) || this.batchSize < 2 || this.batchSize > FIRESTORE_MAX_BATCH_WRITES) {
-      throw new MemoryStoreError('INVALID_ARGUMENT', `batchSize must be an integer in [2, ${FIRESTORE_MAX_BATCH_WRITES}], got ${this.batchSize}`);
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1 || this.batchSize > FIRESTORE_MAX_BATCH_WRITES) {
+      throw new MemoryStoreError('INVALID_ARGUMENT', `batchSize must be an integer in [1, ${FIRESTORE_MAX_BATCH_WRITES}], got ${this.batchSize}`);
     }
     const retry = options.retry ?? {};
     this.retryPolicy = {
@@ -81,22 +83,16 @@ export class FirestoreMemoryPersistence implements MemoryPersistence {
     this.terminateOnClose = options.terminateOnClose ?? false;
   }
 
-  private userDoc(userId: string) {
-    return this.db.collection(this.root).doc(userId);
-  }
-
   private memories(userId: string): CollectionReference {
-    return this.userDoc(userId).collection('memories');
+    return this.db.collection(this.root).doc(userId).collection('memories');
   }
 
   async insert(userId: string, memories: readonly StoredMemory[]): Promise<void> {
     this.assertOpen();
-    // One write per batch goes to the counter, so count and documents change together.
-    for (const chunk of chunks(memories, this.batchSize - 1)) {
+    for (const chunk of chunks(memories, this.batchSize)) {
       await withRetry(async (attempt) => {
         const batch = this.db.batch();
         for (const memory of chunk) batch.create(this.memories(userId).doc(memory.id), toDocument(memory));
-        batch.set(this.userDoc(userId), { count: FieldValue.increment(chunk.length) }, { merge: true });
         try {
           await batch.commit();
         } catch (error) {
@@ -135,18 +131,20 @@ export class FirestoreMemoryPersistence implements MemoryPersistence {
   async delete(userId: string, id: string): Promise<boolean> {
     this.assertOpen();
     const ref = this.memories(userId).doc(id);
-    // A transaction: the counter drops only if this call really removed the document.
-    return withRetry(
-      () =>
-        this.db.runTransaction(async (transaction) => {
-          const snapshot = await transaction.get(ref);
-          if (!snapshot.exists) return false;
-          transaction.delete(ref);
-          transaction.set(this.userDoc(userId), { count: FieldValue.increment(-1) }, { merge: true });
-          return true;
-        }),
-      this.retryPolicy,
-    );
+    // The `exists` precondition makes the server say whether this call removed the
+    // document, atomically: of concurrent deletes of one id exactly one succeeds.
+    return withRetry(async (attempt) => {
+      const batch = this.db.batch();
+      batch.delete(ref, { exists: true });
+      try {
+        await batch.commit();
+        return true;
+      } catch (error) {
+        if (codeOf(error) !== GRPC_NOT_FOUND) throw error;
+        // On a retry the document may be gone because our earlier, failed-looking try landed.
+        return attempt > 1;
+      }
+    }, this.retryPolicy);
   }
 
   async updateVectors(userId: string, updates: readonly VectorUpdate[]): Promise<void> {
@@ -177,9 +175,8 @@ export class FirestoreMemoryPersistence implements MemoryPersistence {
 
   async count(userId: string): Promise<number> {
     this.assertOpen();
-    const snapshot = await withRetry(() => this.userDoc(userId).get(), this.retryPolicy);
-    const count = snapshot.get('count');
-    return typeof count === 'number' ? count : 0;
+    const snapshot = await withRetry(() => this.memories(userId).count().get(), this.retryPolicy);
+    return snapshot.data().count;
   }
 
   /**

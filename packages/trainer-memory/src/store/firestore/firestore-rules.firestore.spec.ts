@@ -35,7 +35,7 @@ describe('firestore.rules on the emulator', () => {
     await env.clearFirestore();
     await env.withSecurityRulesDisabled(async (context) => {
       await setDoc(doc(context.firestore(), 'users/bob/memories/b1'), validMemory('bob private note'));
-      await setDoc(doc(context.firestore(), 'users/alice'), { count: 0 });
+      await setDoc(doc(context.firestore(), 'users/alice'), { plan: 'free' });
     });
   });
 
@@ -63,10 +63,10 @@ describe('firestore.rules on the emulator', () => {
     await assertFails(setDoc(doc(anonymous, 'users/bob/memories/x'), validMemory()));
   });
 
-  it('denies the per-user counter document and any other collection, even to the owner', async () => {
+  it('denies the users/{uid} document itself and any other collection, even to the owner', async () => {
     const alice = env.authenticatedContext('alice').firestore();
     await assertFails(getDoc(doc(alice, 'users/alice')));
-    await assertFails(setDoc(doc(alice, 'users/alice'), { count: 1000 }));
+    await assertFails(setDoc(doc(alice, 'users/alice'), { plan: 'pro' }));
     await assertFails(setDoc(doc(alice, 'notes/n1'), { text: 'hello' }));
     await assertFails(setDoc(doc(alice, 'users/alice/memories/a1/extra/x'), { text: 'nested' }));
   });

@@ -1,17 +1,14 @@
 import type { Rng } from '@tethys/data';
 
 /** gRPC status codes that mean "try again": the request may not have reached the server, or lost a race. */
-const TRANSIENT_GRPC_CODES = new Map<number, string>([
-  [4, 'DEADLINE_EXCEEDED'],
-  [10, 'ABORTED'],
-  [14, 'UNAVAILABLE'],
-]);
-const TRANSIENT_NAMES = new Set(['DEADLINE_EXCEEDED', 'ABORTED', 'UNAVAILABLE']);
+const TRANSIENT_GRPC_CODES = { DEADLINE_EXCEEDED: 4, ABORTED: 10, UNAVAILABLE: 14 } as const;
+const TRANSIENT_NUMBERS = new Set<number>(Object.values(TRANSIENT_GRPC_CODES));
+const TRANSIENT_NAMES = new Set<string>(Object.keys(TRANSIENT_GRPC_CODES));
 
 /** True for UNAVAILABLE, ABORTED and DEADLINE_EXCEEDED, as numeric gRPC codes or names (`unavailable`, `deadline-exceeded`). */
 export function isTransientFirestoreError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'number') return TRANSIENT_GRPC_CODES.has(code);
+  if (typeof code === 'number') return TRANSIENT_NUMBERS.has(code);
   if (typeof code === 'string') return TRANSIENT_NAMES.has(code.toUpperCase().replace(/-/g, '_'));
   return false;
 }
