@@ -28,7 +28,7 @@ import {
   type LstmStateJson,
 } from './lstm-state-json';
 import { buildWindows } from './lstm-windows';
-import { trainNetwork, windowTensors, type TrainingSummary } from './train-network';
+import { trainNetwork, windowInputs, type TrainingSummary } from './train-network';
 import { chronologicalSplit } from '../training/chronological-split';
 import { assertTrainedHorizon, readStateFile } from '../training/model-checks';
 import {
@@ -41,6 +41,7 @@ import {
 } from '../training/series-input';
 import { fitScalerSets, scaleColumns, scalerSetFromJSON, scalerSetToJSON, type RawColumns, type ScalerSet } from '../training/series-scalers';
 import { splitWindows } from '../training/window-batches';
+import { toSeriesScale } from '../training/window-normalization';
 
 const KIND = 'lstm';
 /** The file toFiles writes beside model.json and weights.bin. */
@@ -308,17 +309,14 @@ export class LstmForecaster implements Forecaster {
     const windows = buildWindows(scaled, origins, this.options.lookback, this.options.horizon, false, this.options.windowNormalization);
     const trainedHorizon = this.options.horizon;
     const output = tf.tidy(() => {
-      const { inputs } = windowTensors(windows, this.options);
-      return (state.network.predict(inputs) as tf.Tensor).dataSync() as Float32Array;
+      return (state.network.predict(windowInputs(windows, this.options)) as tf.Tensor).dataSync() as Float32Array;
     });
     const levels = this.options.quantiles;
     const perStep = levels?.length ?? 1;
     return origins.map((_, row) => {
       const column = (level: number): Float64Array => {
-        const values = new Float64Array(horizon);
-        // The window's level first (per-window normalisation), then the series scaler.
-        for (let step = 0; step < horizon; step++) values[step] = output[(row * trainedHorizon + step) * perStep + level] + windows.levels[row];
-        return scalers.target.inverseTransform(values);
+        const relative = Float64Array.from({ length: horizon }, (_, step) => output[(row * trainedHorizon + step) * perStep + level]);
+        return toSeriesScale(relative, windows.levels[row], scalers.target);
       };
       if (levels === null) return { mean: column(0) };
       const quantiles = Object.fromEntries(levels.map((level, index) => [quantileKey(level), column(index)]));

@@ -1,5 +1,6 @@
 import type { RawColumns } from '../training/series-scalers';
-import { windowLevel, type WindowNormalization } from '../training/window-normalization';
+import { fillTargetWindows } from '../training/target-windows';
+import type { WindowNormalization } from '../training/window-normalization';
 
 /** Scaled model inputs aligned by position; `future` may run past the target. */
 export type ScaledInputs = RawColumns;
@@ -35,24 +36,18 @@ export function buildWindows(
   const history = new Float32Array(count * lookback * features);
   const futureWidth = horizon * inputs.future.length;
   const future = futureWidth > 0 ? new Float32Array(count * futureWidth) : null;
-  const targets = withTargets ? new Float32Array(count * horizon) : null;
-  const levels = new Float64Array(count);
+  // The target goes first at each history step, the past covariates after it.
+  const { targets, levels } = fillTargetWindows(inputs.target, origins, history, { lookback, horizon, withTargets, normalization, stride: features });
   origins.forEach((origin, row) => {
-    const level = windowLevel(inputs.target, origin, lookback, normalization);
-    levels[row] = level;
-    let offset = row * lookback * features;
-    for (let t = origin - lookback; t < origin; t++) {
-      history[offset++] = inputs.target[t] - level;
-      for (const column of inputs.past) history[offset++] = column[t];
+    for (let step = 0; step < lookback; step++) {
+      const at = (row * lookback + step) * features + 1;
+      inputs.past.forEach((column, j) => (history[at + j] = column[origin - lookback + step]));
     }
     if (future !== null) {
       let at = row * futureWidth;
       for (let step = 0; step < horizon; step++) {
         for (const column of inputs.future) future[at++] = column[origin + step];
       }
-    }
-    if (targets !== null) {
-      for (let step = 0; step < horizon; step++) targets[row * horizon + step] = inputs.target[origin + step] - level;
     }
   });
   return { count, history, future, targets, levels };

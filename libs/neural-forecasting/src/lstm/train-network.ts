@@ -20,12 +20,18 @@ export interface TrainingSummary {
   validationLoss: number[];
 }
 
+/** The network's input tensors for a window batch (history, then future covariates when any); what prediction needs. */
+export function windowInputs(batch: WindowBatch, config: Pick<TrainingConfig, 'lookback'>): tf.Tensor[] {
+  const features = batch.history.length / (batch.count * config.lookback);
+  const inputs: tf.Tensor[] = [tf.tensor3d(batch.history, [batch.count, config.lookback, features])];
+  if (batch.future !== null) inputs.push(tf.tensor2d(batch.future, [batch.count, batch.future.length / batch.count]));
+  return inputs;
+}
+
 /** Window buffers as tensors; quantile targets are repeated per level to match the head's shape. */
-export function windowTensors(batch: WindowBatch, config: Pick<TrainingConfig, 'lookback' | 'horizon' | 'quantiles'>): WindowTensors {
+function windowTensors(batch: WindowBatch, config: Pick<TrainingConfig, 'lookback' | 'horizon' | 'quantiles'>): WindowTensors {
   return tf.tidy(() => {
-    const features = batch.history.length / (batch.count * config.lookback);
-    const inputs: tf.Tensor[] = [tf.tensor3d(batch.history, [batch.count, config.lookback, features])];
-    if (batch.future !== null) inputs.push(tf.tensor2d(batch.future, [batch.count, batch.future.length / batch.count]));
+    const inputs = windowInputs(batch, config);
     let targets: tf.Tensor = tf.tensor2d(batch.targets ?? new Float32Array(0), [batch.count, batch.targets === null ? 0 : config.horizon]);
     if (config.quantiles !== null) targets = tf.tile(tf.expandDims(targets, -1), [1, 1, config.quantiles.length]);
     return { count: batch.count, inputs, targets };

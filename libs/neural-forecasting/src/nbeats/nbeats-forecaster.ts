@@ -25,6 +25,7 @@ import {
 } from '../training/series-input';
 import { fitScalerSets } from '../training/series-scalers';
 import { splitWindows } from '../training/window-batches';
+import { toSeriesScale } from '../training/window-normalization';
 import {
   NBEATS_FORMAT_ONE_SERIES,
   NBEATS_FORMAT_SERIES_LIST,
@@ -158,9 +159,8 @@ export class NBeatsForecaster implements Forecaster {
     if (fitted.inspector !== null) {
       const { scale } = target.scaler.toJSON();
       // The window level and the scaler mean belong to the trend, so trend + seasonality = mean.
-      const trendScaled = Float64Array.from(stacks[0].subarray(0, horizon), (value) => value + level);
       this.lastDecomposition = {
-        trend: target.scaler.inverseTransform(trendScaled),
+        trend: toSeriesScale(stacks[0].subarray(0, horizon), level, target.scaler),
         seasonality: Float64Array.from(stacks[1].subarray(0, horizon), (value) => value * scale),
       };
     }
@@ -288,10 +288,7 @@ export class NBeatsForecaster implements Forecaster {
   /** One output row (channel-major, scaled, relative to `level`) -> the first `horizon` steps on the original scale. */
   private toForecast(series: NBeatsSeriesState, row: Float32Array, level: number, horizon: number): Forecast {
     const trained = this.options.horizon;
-    const channel = (index: number): Float64Array =>
-      series.scaler.inverseTransform(
-        Float64Array.from(row.subarray(index * trained, index * trained + horizon), (value) => value + level),
-      );
+    const channel = (index: number): Float64Array => toSeriesScale(row.subarray(index * trained, index * trained + horizon), level, series.scaler);
     const forecast: Forecast = { mean: channel(0) };
     if (this.options.quantiles.length > 0) {
       forecast.quantiles = Object.fromEntries(this.options.quantiles.map((level, index) => [quantileKey(level), channel(index + 1)]));

@@ -61,11 +61,6 @@ function defaultNormalization(options: NBeatsOptions): WindowNormalization {
   return legacy ? 'last-value' : 'none';
 }
 
-/** Sorted, distinct levels strictly inside (0, 1). */
-export function resolveLevels(levels: readonly number[] | undefined): number[] {
-  return sortedLevels(levels ?? []);
-}
-
 /** Fills defaults and rejects bad values with the option named. */
 export function resolveNBeatsOptions(options: NBeatsOptions): ResolvedNBeatsOptions {
   assertOptionsObject(options, 'lookback and horizon');
@@ -82,7 +77,7 @@ export function resolveNBeatsOptions(options: NBeatsOptions): ResolvedNBeatsOpti
     hiddenLayers: positiveInteger(options.hiddenLayers ?? 4, 'hiddenLayers'),
     trendDegree: nonNegativeInteger(options.trendDegree ?? 2, 'trendDegree'),
     shareWeights: options.shareWeights ?? true,
-    quantiles: resolveLevels(options.quantiles),
+    quantiles: sortedLevels(options.quantiles ?? []), // sorted, distinct, strictly inside (0, 1)
     ...resolveTrainingOptions(options, {
       epochs: 100,
       batchSize: 64,

@@ -1,4 +1,5 @@
-import { windowLevel, type WindowNormalization } from '../training/window-normalization';
+import { fillTargetWindows } from '../training/target-windows';
+import type { WindowNormalization } from '../training/window-normalization';
 
 /** Input/target windows stacked row by row: `inputs[i * lookback + j]`, `targets[i * horizon + h]`. */
 export interface WindowSet {
@@ -26,13 +27,6 @@ export function buildWindows(
 ): WindowSet {
   const count = origins.length;
   const inputs = new Float32Array(count * lookback);
-  const targets = new Float32Array(count * horizon);
-  const levels = new Float64Array(count);
-  origins.forEach((origin, row) => {
-    const level = windowLevel(values, origin, lookback, normalization);
-    levels[row] = level;
-    for (let j = 0; j < lookback; j++) inputs[row * lookback + j] = values[origin - lookback + j] - level;
-    for (let h = 0; h < horizon; h++) targets[row * horizon + h] = values[origin + h] - level;
-  });
-  return { count, inputs, targets, levels };
+  const { targets, levels } = fillTargetWindows(values, origins, inputs, { lookback, horizon, withTargets: true, normalization, stride: 1 });
+  return { count, inputs, targets: targets!, levels }; // withTargets: never null (empty when horizon is 0)
 }

@@ -1,10 +1,11 @@
 import {
-  createTimeSeries,
+  assertValidSeries,
   ForecastError,
   futureTimes,
   inferTimeAxis,
   NotFittedError,
   quantileKey,
+  rollingOrigins,
   type Covariates,
   type Forecast,
   type Forecaster,
@@ -24,11 +25,12 @@ import {
 } from '../training/series-input';
 import { fitScalerSets, scalerSetFromJSON, scalerSetToJSON, type ScalerSet } from '../training/series-scalers';
 import { splitWindows } from '../training/window-batches';
+import { addWindowLevel, toSeriesScale } from '../training/window-normalization';
 import { parseTftState, TFT_STATE_FILE, tftStateToJSON, type ParsedTftState, type TftSeriesState, type TftState } from './tft-state';
 import { buildTftNetwork, findTftLayer, type TftNetwork } from './tft-network';
 import { resolveTftOptions, type ResolvedTftOptions, type TftOptions } from './tft-options';
 import { buildWindows, type WindowSource } from './tft-windows';
-import { batchTensors, trainTft, type TrainingHistory } from './train-tft';
+import { batchInputs, trainTft, type TrainingHistory } from './train-tft';
 
 /** Variable importance and attention of the last `predict` (see TftForecaster.interpret). */
 export interface TftInterpretation {
@@ -93,7 +95,7 @@ export class TftForecaster implements Forecaster {
   async fitAsync(series: SeriesInput, covariates?: CovariatesInput): Promise<this> {
     const { lookback, horizon, validationFraction, scaling, windowNormalization } = this.options;
     const prepared = seriesEntries(series, covariates).map((entry) => {
-      const checked = createTimeSeries(entry.series.name, entry.series.values, entry.series.times);
+      const checked = entry.series; // validated by seriesEntries
       const n = checked.values.length;
       return {
         checked,
@@ -110,8 +112,9 @@ export class TftForecaster implements Forecaster {
     );
     const fittedSeries = prepared.map(({ checked, cov }, index): FittedSeries => ({
       name: checked.name,
-      times: checked.times,
-      values: checked.values,
+      // Copies: the fitted state must not follow later edits of the caller's arrays.
+      times: [...checked.times],
+      values: checked.values.slice(),
       covariates: cov,
       scalers: scalers[index],
     }));
@@ -169,18 +172,13 @@ export class TftForecaster implements Forecaster {
    */
   historicalForecasts(series: TimeSeries, options: NeuralHistoricalOptions, covariates?: Covariates): Forecast[] {
     const fitted = this.require('historicalForecasts');
-    const checked = createTimeSeries(series.name, series.values, series.times);
+    assertValidSeries(series, 'series');
     assertTrainedHorizon(options.horizon, this.options.horizon, 'options.horizon');
-    const stride = options.stride ?? 1;
-    if (!Number.isInteger(stride) || stride < 1) throw new ForecastError('INVALID_ARGUMENT', 'options.stride', `must be a positive integer, got ${stride}`);
-    const start = typeof options.start === 'number' ? options.start : checked.times.indexOf(options.start);
-    if (!Number.isInteger(start) || start < this.options.lookback || start > checked.values.length) {
-      throw new ForecastError('INVALID_ARGUMENT', 'options.start', `must be a time or index in [lookback ${this.options.lookback}, ${checked.values.length}], got ${String(options.start)}`);
-    }
-    const n = checked.values.length;
+    const origins = rollingOrigins(series, options, this.options.lookback);
+    const n = series.values.length;
     const known =
-      options.fittedSeries !== undefined || fitted.series.length === 1 || fitted.series.some((entry) => entry.name === checked.name);
-    const entry = known || this.options.scaling !== 'global' ? selectFittedSeries(fitted.series, options.fittedSeries, checked.name, 'options.fittedSeries') : undefined;
+      options.fittedSeries !== undefined || fitted.series.length === 1 || fitted.series.some((entry) => entry.name === series.name);
+    const entry = known || this.options.scaling !== 'global' ? selectFittedSeries(fitted.series, options.fittedSeries, series.name, 'options.fittedSeries') : undefined;
     const scalers = this.options.scaling === 'global' ? fitted.series[0].scalers : entry!.scalers;
     const cov = covariates === undefined ? (entry?.covariates ?? NO_COVARIATES) : normaliseCovariates(covariates, n, 'covariates');
     assertSameNames(fitted.series[0].covariates, cov, 'covariates', 'as in fit');
@@ -189,10 +187,8 @@ export class TftForecaster implements Forecaster {
         if (values.length < n) throw new ForecastError('LENGTH_MISMATCH', `covariates.${kind}.${name}`, `has ${values.length} values; the series has ${n}`);
       });
     }
-    const origins: number[] = [];
-    for (let origin = start; origin + options.horizon <= n; origin += stride) origins.push(origin);
-    const forecasts = this.forecastAt(fitted, scalers, checked.values, cov, origins, options.horizon, false);
-    forecasts.forEach((forecast, k) => (forecast.times = checked.times.slice(origins[k], origins[k] + options.horizon)));
+    const forecasts = this.forecastAt(fitted, scalers, series.values, cov, origins, options.horizon, false);
+    forecasts.forEach((forecast, k) => (forecast.times = series.times.slice(origins[k], origins[k] + options.horizon)));
     return forecasts;
   }
 
@@ -293,8 +289,7 @@ export class TftForecaster implements Forecaster {
     const { lookback, horizon, quantiles: levels } = this.options;
     const batch = buildWindows(windowSource(scalers, target, cov), origins, lookback, horizon, false, this.options.windowNormalization);
     const outputs = tf.tidy(() => {
-      const { inputs } = batchTensors(batch, fitted.network);
-      return fitted.network.layer.forward(inputs, false) as unknown as tf.TensorContainerObject;
+      return fitted.network.layer.forward(batchInputs(batch, fitted.network), false) as unknown as tf.TensorContainerObject;
     }) as unknown as ReturnType<TftNetwork['layer']['forward']>;
 
     try {
@@ -302,11 +297,16 @@ export class TftForecaster implements Forecaster {
       const q = levels.length;
       const medianIndex = levels.indexOf(0.5);
       const forecasts = origins.map((_, w) => {
-        // Each quantile relative to the window's level (per-window normalisation), then the series scaler.
-        const scaled = levels.map((_, k) => Float64Array.from({ length: steps }, (_, h) => values[(w * horizon + h) * q + k] + batch.levels[w]));
-        const mean = medianIndex >= 0 ? scaled[medianIndex] : Float64Array.from({ length: steps }, (_, h) => scaled.reduce((sum, level) => sum + level[h], 0) / q);
-        const forecast: Forecast = { mean: scalers.target.inverseTransform(mean), quantiles: {} };
-        levels.forEach((level, k) => (forecast.quantiles![quantileKey(level)] = scalers.target.inverseTransform(scaled[k])));
+        // Each quantile is relative to the window's level (per-window normalisation).
+        const relative = levels.map((_, k) => Float64Array.from({ length: steps }, (_, h) => values[(w * horizon + h) * q + k]));
+        const level = batch.levels[w];
+        // Without a median the mean averages the quantiles with the level already added back.
+        const mean =
+          medianIndex >= 0
+            ? toSeriesScale(relative[medianIndex], level, scalers.target)
+            : scalers.target.inverseTransform(meanOfRows(relative.map((row) => addWindowLevel(row, level))));
+        const forecast: Forecast = { mean, quantiles: {} };
+        levels.forEach((quantile, k) => (forecast.quantiles![quantileKey(quantile)] = toSeriesScale(relative[k], level, scalers.target)));
         return forecast;
       });
       if (remember) this.lastInterpretation = this.interpretation(fitted, outputs, steps);
@@ -417,4 +417,9 @@ function normaliseCovariates(covariates: Covariates, n: number, parameter: strin
     if (!Number.isFinite(value)) throw new ForecastError('NON_FINITE', `${parameter}.static.${name}`, `must be finite, got ${value}`);
   });
   return { past: check('past', TARGET), future: check('future', RELATIVE_TIME), static: { ...staticValues } };
+}
+
+/** Step-wise mean of equal-length rows (summed in row order). */
+function meanOfRows(rows: readonly Float64Array[]): Float64Array {
+  return Float64Array.from({ length: rows[0].length }, (_, h) => rows.reduce((sum, row) => sum + row[h], 0) / rows.length);
 }

@@ -1,4 +1,5 @@
-import { windowLevel, type WindowNormalization } from '../training/window-normalization';
+import { fillTargetWindows } from '../training/target-windows';
+import type { WindowNormalization } from '../training/window-normalization';
 
 /** Scaled inputs of one series, aligned by position with the target. */
 export interface WindowSource {
@@ -45,15 +46,12 @@ export function buildWindows(
   const observed = new Float32Array(n * lookback * observedWidth);
   const known = new Float32Array(n * span * knownWidth);
   const staticValues = new Float32Array(n * source.static.length);
-  const targets = withTargets ? new Float32Array(n * horizon) : undefined;
-  const levels = new Float64Array(n);
+  // The target goes first at each observed step, the past covariates after it.
+  const { targets, levels } = fillTargetWindows(source.target, origins, observed, { lookback, horizon, withTargets, normalization, stride: observedWidth });
   origins.forEach((origin, w) => {
-    const level = windowLevel(source.target, origin, lookback, normalization);
-    levels[w] = level;
     for (let p = 0; p < lookback; p++) {
       const t = origin - lookback + p;
       const row = (w * lookback + p) * observedWidth;
-      observed[row] = source.target[t] - level;
       source.past.forEach((values, j) => (observed[row + 1 + j] = values[t]));
     }
     for (let p = 0; p < span; p++) {
@@ -63,7 +61,6 @@ export function buildWindows(
       known[row + knownWidth - 1] = (p - lookback) / span;
     }
     staticValues.set(source.static, w * source.static.length);
-    if (targets !== undefined) for (let h = 0; h < horizon; h++) targets[w * horizon + h] = source.target[origin + h] - level;
   });
-  return { count: n, observed, known, static: staticValues, targets, levels };
+  return { count: n, observed, known, static: staticValues, targets: targets ?? undefined, levels };
 }

@@ -14,12 +14,20 @@ export interface TrainingHistory {
   validationLoss: number[];
 }
 
-/** Window buffers as the network's input tensors (observed past, known future, static when any) and targets. */
-export function batchTensors(batch: WindowBatch, network: TftNetwork): WindowTensors {
+/** Window buffers as the network's input tensors: observed past, known future, static when any; what prediction needs. */
+export function batchInputs(batch: WindowBatch, network: TftNetwork): tf.Tensor[] {
   const { lookback, horizon, observedSize, knownSize, staticSize } = network.layer.spec;
   const n = batch.count;
   const inputs: tf.Tensor[] = [tf.tensor3d(batch.observed, [n, lookback, observedSize]), tf.tensor3d(batch.known, [n, lookback + horizon, knownSize])];
   if (staticSize > 0) inputs.push(tf.tensor2d(batch.static, [n, staticSize]));
+  return inputs;
+}
+
+/** The input tensors and the [n, horizon] targets, for training. */
+function batchTensors(batch: WindowBatch, network: TftNetwork): WindowTensors {
+  const n = batch.count;
+  const { horizon } = network.layer.spec;
+  const inputs = batchInputs(batch, network);
   return { count: n, inputs, targets: tf.tensor2d(batch.targets ?? new Float32Array(n * horizon), [n, horizon]) };
 }
 

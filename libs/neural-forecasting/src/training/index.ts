@@ -5,8 +5,6 @@ export type { Scaling } from './series-scalers';
 export {
   addWindowLevel,
   resolveWindowNormalization,
-  WINDOW_NORMALIZATIONS,
   windowLevel,
-  windowLevels,
   type WindowNormalization,
 } from './window-normalization';

@@ -1,4 +1,4 @@
-import { ForecastError } from '@tethys/forecasting';
+import { ForecastError, type Scaler } from '@tethys/forecasting';
 
 /**
  * Per-window (instance) normalisation of the target, on top of the series
@@ -15,7 +15,7 @@ import { ForecastError } from '@tethys/forecasting';
  */
 export type WindowNormalization = 'none' | 'last-value' | 'window-mean';
 
-export const WINDOW_NORMALIZATIONS: readonly WindowNormalization[] = ['none', 'last-value', 'window-mean'];
+const WINDOW_NORMALIZATIONS: readonly WindowNormalization[] = ['none', 'last-value', 'window-mean'];
 
 /** Checks a windowNormalization option (undefined -> `fallback`), naming the parameter when bad. */
 export function resolveWindowNormalization(
@@ -49,12 +49,15 @@ export function windowLevel(values: ArrayLike<number>, origin: number, lookback:
   }
 }
 
-/** One level per origin (float64: the inverse adds it back at full precision). */
-export function windowLevels(values: ArrayLike<number>, origins: readonly number[], lookback: number, mode: WindowNormalization): Float64Array {
-  return Float64Array.from(origins, (origin) => windowLevel(values, origin, lookback, mode));
-}
-
 /** The inverse: network outputs (relative to the window) back on the series scaler's scale. */
 export function addWindowLevel(relative: ArrayLike<number>, level: number): Float64Array {
   return Float64Array.from(relative, (value) => value + level);
+}
+
+/**
+ * Network outputs for one window back on the series' original scale: the
+ * window's level first (float64, as it was subtracted), then the series scaler.
+ */
+export function toSeriesScale(relative: ArrayLike<number>, level: number, scaler: Pick<Scaler, 'inverseTransform'>): Float64Array {
+  return scaler.inverseTransform(addWindowLevel(relative, level));
 }
